@@ -1,0 +1,3 @@
+from passerelle.cli.app import main
+
+main()

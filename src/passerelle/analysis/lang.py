@@ -1,0 +1,87 @@
+"""Which language a text is written in: French or English.
+
+Two signals, cheapest first. Function words are decisive in most business prose, including
+franglais where the nouns are English and the grammar is French. When they do not settle it
+(a title, a few words), lingua's n-gram models decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from passerelle.analysis.text import fold_case, words
+
+RULES_DIR = resources.files("passerelle") / "rules"
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+# A paragraph is settled by function words when one language has at least this many
+# more hits than the other.
+_MARGIN = 2
+
+
+@cache
+def function_words(lang: Lang) -> frozenset[str]:
+    data = (RULES_DIR / lang / "language.yaml").read_text("utf-8")
+    return frozenset(str(w) for w in yaml.safe_load(data)["function_words"])
+
+
+@cache
+def _detector():  # type: ignore[no-untyped-def]
+    from lingua import Language, LanguageDetectorBuilder
+
+    return (
+        LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.FRENCH)
+        .with_low_accuracy_mode()
+        .build()
+    )
+
+
+def _votes(text: str) -> tuple[int, int]:
+    fr, en = function_words("fr"), function_words("en")
+    votes_fr = votes_en = 0
+    for match in words(fold_case(text)):
+        word = match.group()
+        votes_fr += word in fr
+        votes_en += word in en
+    return votes_fr, votes_en
+
+
+def detect(text: str, default: Lang = "en") -> Lang:
+    """The language of ``text``; ``default`` when there is nothing to tell from."""
+    votes_fr, votes_en = _votes(text)
+    if votes_fr - votes_en >= _MARGIN:
+        return "fr"
+    if votes_en - votes_fr >= _MARGIN:
+        return "en"
+    if not any(ch.isalpha() for ch in text):
+        return default
+    if votes_fr != votes_en and max(votes_fr, votes_en) >= 1 and len(text) < 200:
+        return "fr" if votes_fr > votes_en else "en"
+    from lingua import Language
+
+    found = _detector().detect_language_of(text)
+    if found is Language.FRENCH:
+        return "fr"
+    if found is Language.ENGLISH:
+        return "en"
+    return default
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the paragraphs of a text (blocks separated by blank lines)."""
+    start = 0
+    length = len(text)
+    while start < length:
+        end = text.find("\n\n", start)
+        if end == -1:
+            end = length
+        if text[start:end].strip():
+            yield start, end
+        start = end + 2
