@@ -1,0 +1,112 @@
+"""Rank the five circles for a request, and say whether a chosen circle fits.
+
+Each circle scores the weights of its topic cues that fired (a cue seen again adds a quarter
+of its weight, up to twice its weight), plus a small prior for peer CTOs, the default circle
+for an open question. Distress leans towards mentors (personal overwhelm is their ground). The
+scores are shared out so that they sum to 1; ties keep seed 000's order of the circles.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from passerelle.analysis.ask.cues import CIRCLES, Hit, load_yaml
+from passerelle.analysis.ask.result import CircleRank, Fit, Quality
+from passerelle.analysis.lang import Lang
+
+PRIOR = {"peers": 0.4}
+REPEAT = 0.25
+DISTRESS_TO_MENTORS = 0.5
+# A chosen circle still fits when it scores at least this share of the best one.
+CLOSE_ENOUGH = 0.6
+QUOTED = 3
+
+
+@cache
+def _circles(lang: Lang) -> dict[str, Any]:
+    return load_yaml(lang, "circles.yaml")
+
+
+def _raw_scores(hits: tuple[Hit, ...], distress: float) -> dict[str, tuple[float, list[Hit]]]:
+    counts: dict[str, list[Hit]] = {}
+    for hit in hits:
+        if hit.signal == "topic":
+            counts.setdefault(hit.cue.id, []).append(hit)
+    scores: dict[str, tuple[float, list[Hit]]] = {}
+    for circle in CIRCLES:
+        total = PRIOR.get(circle, 0.0)
+        evidence: list[Hit] = []
+        for found in counts.values():
+            cue = found[0].cue
+            if cue.circle != circle:
+                continue
+            total += min(2 * cue.weight, cue.weight * (1 + REPEAT * (len(found) - 1)))
+            evidence.extend(found)
+        if circle == "mentors":
+            total += DISTRESS_TO_MENTORS * min(distress, 2.0)
+        scores[circle] = (total, sorted(evidence, key=lambda h: h.start))
+    return scores
+
+
+def rank(text: str, hits: tuple[Hit, ...], lang: Lang, distress: float) -> tuple[CircleRank, ...]:
+    data = _circles(lang)
+    messages = data["messages"]
+    scores = _raw_scores(hits, distress)
+    total = sum(score for score, _ in scores.values()) or 1.0
+    ranks = []
+    for circle in CIRCLES:
+        score, evidence = scores[circle]
+        info = data["circles"][circle]
+        reason = messages["reason"].format(**{"for": info["for"]})
+        quoted: list[str] = []
+        for hit in evidence:
+            snippet = f"“{text[hit.start : hit.end].strip()}”"
+            if snippet not in quoted:
+                quoted.append(snippet)
+        if quoted:
+            reason += "; " + messages["cues"].format(cues=", ".join(quoted[:QUOTED]))
+        elif circle in PRIOR:
+            reason += "; " + messages["no_cue"]
+        ranks.append(
+            CircleRank(
+                circle=circle,
+                score=round(score / total, 2),
+                reason=reason,
+                caution=str(info["caution"]),
+                cues=tuple(dict.fromkeys(h.cue.id for h in evidence)),
+            )
+        )
+    order = {c: i for i, c in enumerate(CIRCLES)}
+    raw = {c: scores[c][0] for c in CIRCLES}
+    ranks.sort(key=lambda r: (-raw[r.circle], order[r.circle]))
+    return tuple(ranks)
+
+
+def fit(chosen: str, ranks: tuple[CircleRank, ...], quality: Quality, lang: Lang) -> Fit:
+    """Does ``chosen`` fit? When it does not, say why and which circle fits better."""
+    data = _circles(lang)
+    messages = data["messages"]
+    by_circle = {r.circle: r for r in ranks}
+    others = [r.circle for r in ranks if r.circle != chosen]
+    best = ranks[0].circle
+    better = best if best != chosen else others[0]
+    name = data["circles"][chosen]["name"]
+
+    def no(why: str, instead: str) -> Fit:
+        return Fit(chosen, False, messages["not_fit"].format(name=name, why=why), instead)
+
+    if chosen == "team" and quality == "paralysing":
+        instead = "mentors" if best == "team" else best
+        return no(messages["not_fit_team_paralysis"], instead)
+    if chosen == "experts" and not by_circle["experts"].cues:
+        return no(messages["not_fit_experts_routine"], better)
+    info = data["circles"][chosen]
+    if chosen == best:
+        return Fit(chosen, True, messages["fits"].format(name=name, why=info["for"]), None)
+    mine = by_circle[chosen]
+    if mine.cues and mine.score >= CLOSE_ENOUGH * ranks[0].score:
+        best_name = data["circles"][best]["name"]
+        text = messages["fits_also"].format(name=name, why=info["for"], best=best_name)
+        return Fit(chosen, True, text, best)
+    return no(info["not_for"][best], best)
