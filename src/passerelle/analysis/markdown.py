@@ -1,0 +1,68 @@
+"""Hide what is not prose (code, URLs, addresses, front matter, HTML) before checking a text.
+
+Masked characters become spaces and line breaks are kept, so the masked text has exactly the
+length and the lines of the original: every position found in it is a position in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]{0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n"  # the opening fence
+    r".*?(?:^(?P=indent)?[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)",  # up to the closing one
+    re.S | re.M,
+)
+_INLINE = [
+    re.compile(r"<!--.*?-->", re.S),  # HTML comments (inline directives are read before masking)
+    re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S),  # inline code spans
+    re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>"),  # HTML tags
+    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link destinations: [text](url "title")
+    re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M),  # reference definitions
+    re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I),  # URLs
+    re.compile(r"\bwww\.[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I),
+    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # e-mail addresses
+]
+_IGNORE = re.compile(r"<!--\s*passerelle\s*:\s*ignore\b([^>]*?)-->", re.I)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "".join("\n" if ch == "\n" else " " for ch in match.group())
+
+
+def mask(text: str) -> str:
+    """The text with its non-prose parts replaced by spaces, same length, same lines."""
+    text = _FRONT_MATTER.sub(_blank, text, count=1)
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub(_blank, text)
+    for pattern in _INLINE:
+        text = pattern.sub(_blank, text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Ignore:
+    """``<!-- passerelle: ignore [rule ...] -->``: silences findings on the next line."""
+
+    line: int  # the 1-based line the directive applies to
+    rules: tuple[str, ...]  # rule ids, id prefixes or categories; empty means every rule
+
+    def covers(self, rule_id: str, category: str) -> bool:
+        if not self.rules:
+            return True
+        return any(
+            rule_id == name or rule_id.startswith(name + ".") or category == name
+            for name in self.rules
+        )
+
+
+def ignores(text: str) -> list[Ignore]:
+    """The ignore directives of a text, each bound to the line that follows it."""
+    found: list[Ignore] = []
+    for match in _IGNORE.finditer(text):
+        line = text.count("\n", 0, match.end()) + 2
+        names = tuple(n for n in re.split(r"[\s,]+", match.group(1).strip()) if n)
+        found.append(Ignore(line, names))
+    return found

