@@ -1,0 +1,1 @@
+"""Repositories: every query of the workspace, one module per noun. Services call these."""

@@ -1,0 +1,81 @@
+"""Queries on learnings, full-text search included (FTS5 on SQLite, tsvector on PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session
+
+from passerelle.store.models import Learning
+
+
+def add(session: Session, learning: Learning) -> Learning:
+    session.add(learning)
+    session.flush()
+    return learning
+
+
+def get(session: Session, learning_id: int) -> Learning | None:
+    return session.get(Learning, learning_id)
+
+
+def by_slug(session: Session, slug: str) -> Learning | None:
+    return session.scalars(select(Learning).where(Learning.slug == slug)).first()
+
+
+def slugs_starting(session: Session, base: str) -> set[str]:
+    query = select(Learning.slug).where(or_(Learning.slug == base, Learning.slug.like(f"{base}-%")))
+    return set(session.scalars(query))
+
+
+def listing(session: Session, tag: str | None = None, limit: int | None = None) -> list[Learning]:
+    query = select(Learning).order_by(Learning.learned_on.desc(), Learning.id.desc())
+    found = list(session.scalars(query))
+    if tag:
+        found = [item for item in found if tag in item.tags]
+    return found[:limit] if limit else found
+
+
+def count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Learning)) or 0)
+
+
+def search(session: Session, terms: Sequence[str], limit: int = 20) -> list[Learning]:
+    """Learnings holding every term (as a word prefix), best match first. ``terms`` are
+    already folded (lower case, no accents) and hold only letters and digits.
+    """
+    if not terms:
+        return []
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        match = " ".join(f'"{term}"*' for term in terms)
+        ids = session.execute(
+            text(
+                "SELECT rowid FROM learnings_fts WHERE learnings_fts MATCH :match "
+                "ORDER BY rank LIMIT :limit"
+            ),
+            {"match": match, "limit": limit},
+        ).scalars()
+    elif dialect == "postgresql":
+        query = " & ".join(f"{term}:*" for term in terms)
+        ids = session.execute(
+            text(
+                "SELECT id FROM learnings WHERE to_tsvector('simple', search_text) @@ "
+                "to_tsquery('simple', :query) ORDER BY ts_rank(to_tsvector('simple', "
+                "search_text), to_tsquery('simple', :query)) DESC, learned_on DESC LIMIT :limit"
+            ),
+            {"query": query, "limit": limit},
+        ).scalars()
+    else:  # pragma: no cover - any other database: a plain scan
+        query_all = select(Learning.id)
+        for term in terms:
+            query_all = query_all.where(Learning.search_text.like(f"%{term}%"))
+        ids = session.scalars(query_all.limit(limit))
+    order = list(ids)
+    if not order:
+        return []
+    found = {
+        item.id: item for item in session.scalars(select(Learning).where(Learning.id.in_(order)))
+    }
+    return [found[i] for i in order if i in found]
