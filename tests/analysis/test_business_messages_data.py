@@ -1,0 +1,118 @@
+"""The labelled business messages follow their documented format (see the head of each file).
+
+Only the data is checked here; how well the checker does on it is `bench/bench_check_quality.py`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "business_messages"
+LANGS = ("fr", "en")
+CATEGORIES = {"jargon", "acronym", "overpromise"}
+KINDS = {"slack", "email", "status", "board", "memo", "one-liner"}
+MESSAGE_KEYS = {"id", "lang", "kind", "text", "clear", "long_winded", "expected"}
+
+
+def _bench() -> ModuleType:
+    path = ROOT / "bench" / "bench_check_quality.py"
+    spec = importlib.util.spec_from_file_location("bench_check_quality", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _bench()
+
+
+def _messages(lang: str) -> list[dict[str, Any]]:
+    data = yaml.safe_load((DATA / f"{lang}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and isinstance(data["messages"], list)
+    return data["messages"]
+
+
+ALL = [(lang, m) for lang in LANGS for m in _messages(lang)]
+
+
+@pytest.mark.parametrize(("lang", "message"), ALL, ids=[str(m.get("id")) for _, m in ALL])
+def test_message_format(lang: str, message: dict[str, Any]) -> None:
+    assert set(message) <= MESSAGE_KEYS, set(message) - MESSAGE_KEYS
+    assert re.fullmatch(rf"{lang}-\d{{3}}", message["id"])
+    assert message["lang"] == lang
+    assert message["kind"] in KINDS
+    assert isinstance(message["text"], str) and message["text"].strip()
+    expected = message.get("expected", [])
+    long_winded = message.get("long_winded", False)
+    assert isinstance(long_winded, bool)
+    if message.get("clear", False) is True:
+        assert not expected and not long_winded, "a clear message has nothing to flag"
+    else:
+        assert "clear" not in message, "write clear: true or leave it out"
+        assert expected or long_winded, "a message is clear or lists what to flag"
+    assert isinstance(expected, list)
+    seen = set()
+    for finding in expected:
+        assert set(finding) <= {"category", "match", "accept", "note"}
+        assert finding["category"] in CATEGORIES
+        assert set(finding.get("accept", [])) <= CATEGORIES - {finding["category"]}
+        match = finding["match"]
+        assert isinstance(match, str) and match == match.strip() and match
+        assert match in message["text"], f"{match!r} is not in the text"
+        assert bench.locate(message["text"], match), f"{match!r} only inside code or a URL"
+        assert (finding["category"], match) not in seen
+        seen.add((finding["category"], match))
+
+
+def test_ids_are_unique_across_files() -> None:
+    ids = [m["id"] for _, m in ALL]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_enough_messages_of_each_sort(lang: str) -> None:
+    messages = _messages(lang)
+    clear = [m for m in messages if m.get("clear")]
+    assert len(messages) >= 60
+    assert 0.3 <= len(clear) / len(messages) <= 0.45
+    categories = {f["category"] for m in messages for f in m.get("expected", [])}
+    assert categories == CATEGORIES
+    assert any(m.get("long_winded") for m in messages)
+    texts = [m["text"] for m in messages]
+    assert any(t.startswith("---\n") for t in texts), "some front matter"
+    assert any(re.search(r"`[^`\n]+`", t) for t in texts), "some code spans"
+    assert any("```" in t for t in texts), "some fenced code"
+    assert any(re.search(r"https?://", t) for t in texts), "some URLs"
+    assert any(re.search(r"\([A-Z]{2,}\)", t) for t in texts), "defined acronyms"
+
+
+def test_french_messages_use_real_typography() -> None:
+    texts = "\n".join(m["text"] for m in _messages("fr"))
+    assert "’" in texts and "«\u00a0" in texts and "\u00a0»" in texts and "œ" in texts
+    assert "\u00a0:" in texts
+    assert re.search("\u202f[;!?]", texts)
+    assert "'" in texts, "some messages typed with a plain apostrophe, as on Slack"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_file_starts_with_its_labelling_guide(lang: str) -> None:
+    head = (DATA / f"{lang}.yaml").read_text(encoding="utf-8")[:6000]
+    assert head.startswith("# Labelled business messages")
+    for term in ("Labelling guide", "Known acronyms", "overpromise", "accept"):
+        assert term in head
+
+
+def test_the_benchmark_loads_both_files() -> None:
+    messages = bench.load_messages()
+    assert {m.lang for m in messages} == set(LANGS)
+    assert len(messages) == len(ALL)
