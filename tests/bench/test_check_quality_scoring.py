@@ -116,7 +116,9 @@ def test_length_findings_are_reported_apart() -> None:
     assert len(report.length_findings) == 1
     assert [m.id for m in report.long_winded_missed] == ["t-3"]
     text = bq.format_report(report, verbose=True)
-    assert "long-winded messages without a sentence-length finding: 1/1" in text
+    assert "long-winded messages with a sentence-length finding: 0/1 (missed: t-3)" in text
+    assert "sentence-length: 1 findings in 1 messages (1 clear)" in text
+    assert "clear messages with a finding: 0/1" in text
 
 
 def test_matches_in_code_urls_and_front_matter_are_not_expected_spans() -> None:
@@ -171,6 +173,19 @@ def test_load_messages_checks_languages_and_ids(tmp_path: Path) -> None:
     path.write_text("messages:\n  - {id: b, lang: en, text: 'Hi', clear: true}\n")
     with pytest.raises(bq.DataError, match="lang en"):
         bq.load_messages([path])
+
+
+def test_a_checker_error_is_reported_and_scored_as_no_finding() -> None:
+    def checker(message: object) -> list[object]:
+        if message.id == "t-1":
+            raise ValueError("boom")
+        return []
+
+    report = bq.evaluate(messages(), checker)
+    assert report.errors == [("t-1", "ValueError: boom")]
+    assert report.total("jargon").recall == 0.0
+    text = bq.format_report(report)
+    assert "checker errors: 1" in text and "1 x ValueError: boom (first: t-1)" in text
 
 
 def test_main_runs_a_fake_checker_end_to_end(
