@@ -9,8 +9,8 @@ Matching runs on a *key* of the text: typography and case folded by
 :func:`passerelle.analysis.text.fold_case`, then accents stripped one character for one
 character, so every offset in the key is an offset in the original text. Patterns are written
 in lower case; their accents are stripped the same way and a literal space in a pattern
-matches any run of white space. Every cue carries examples that must match and must not:
-``tests/analysis/ask/test_lexicons.py`` runs them all.
+matches any run of white space (`` ?`` any run or none). Every cue carries examples that must
+match and must not: ``tests/analysis/ask/test_lexicons.py`` runs them all.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Cue:
         """One regular expression for all the cue's patterns, bounded by word edges."""
         body = "|".join(_prepare(p) for p in self.patterns)
         if self.bounded:
-            return rf"(?<!\w)(?:{body})(?!\w)"
+            return rf"{_START}(?:{body}){_END}"
         return f"(?:{body})"
 
     def finditer(self, key: str) -> Iterator[re.Match[str]]:
@@ -77,6 +77,12 @@ class Hit:
     @property
     def signal(self) -> str:
         return self.cue.signal
+
+
+# A cue is a whole word or phrase: no letter (or letter and hyphen) glued to either end. An end
+# that is already a space or a punctuation mark needs no boundary ("options:", "?").
+_START = r"(?:(?!\w)|(?<!\w)(?<!\w-))"
+_END = r"(?:(?<!\w)|(?!\w|-\w))"
 
 
 def _strip_char(ch: str) -> str:
@@ -101,6 +107,7 @@ def key(text: str) -> str:
 
 def _prepare(pattern: str) -> str:
     pattern = fold(pattern).translate(_STRIP)
+    pattern = re.sub(r"(?<!\\) \?", r"\\s*", pattern)
     return re.sub(r"(?<!\\) ", r"\\s+", pattern)
 
 
