@@ -25,27 +25,37 @@ Lang = Literal["fr", "en"]
 class RadarThresholds(BaseModel):
     """When the radar of frequent mistakes speaks up. Every figure can be overridden."""
 
-    days_without_ask: int = Field(45, ge=1, description="no ask sent for this many days")
-    window_days: int = Field(180, ge=1, description="the period the shares are computed over")
-    crisis_share: float = Field(0.4, ge=0, le=1, description="share of asks sent in crisis")
-    min_asks_for_share: int = Field(3, ge=1, description="fewest asks before a share means much")
-    min_peers: int = Field(3, ge=0, description="fewer peers than this is a thin circle")
-    min_mentors: int = Field(1, ge=0, description="fewer mentors than this is a gap")
-    learning_grace_days: int = Field(14, ge=0, description="days after an answer to write it down")
-    overdue_grace_days: int = Field(0, ge=0, description="days late before a contact is overdue")
-    answer_wait_days: int = Field(14, ge=0, description="days an ask may wait for an answer")
+    days_without_ask: int = Field(default=45, ge=1, description="no ask sent for this many days")
+    window_days: int = Field(
+        default=180, ge=1, description="the period the shares are computed over"
+    )
+    crisis_share: float = Field(default=0.4, ge=0, le=1, description="share of asks sent in crisis")
+    min_asks_for_share: int = Field(
+        default=3, ge=1, description="fewest asks before a share means much"
+    )
+    min_peers: int = Field(default=3, ge=0, description="fewer peers than this is a thin circle")
+    min_mentors: int = Field(default=1, ge=0, description="fewer mentors than this is a gap")
+    learning_grace_days: int = Field(
+        default=14, ge=0, description="days after an answer to write it down"
+    )
+    overdue_grace_days: int = Field(
+        default=0, ge=0, description="days late before a contact is overdue"
+    )
+    answer_wait_days: int = Field(
+        default=14, ge=0, description="days an ask may wait for an answer"
+    )
 
 
 class Cadences(BaseModel):
     """Default days between two contacts, per circle; a person may override their own."""
 
-    peer: int = Field(30, ge=1)
-    mentor: int = Field(90, ge=1)
-    team: int = Field(14, ge=1)
-    ceo: int = Field(7, ge=1)
-    business: int = Field(30, ge=1)
-    expert: int = Field(180, ge=1)
-    board: int = Field(90, ge=1)
+    peer: int = Field(default=30, ge=1)
+    mentor: int = Field(default=90, ge=1)
+    team: int = Field(default=14, ge=1)
+    ceo: int = Field(default=7, ge=1)
+    business: int = Field(default=30, ge=1)
+    expert: int = Field(default=180, ge=1)
+    board: int = Field(default=90, ge=1)
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.model_dump())
@@ -59,7 +69,7 @@ class Settings(BaseSettings):
     database_url: str | None = None
     data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path("passerelle"))
     lang: Lang | None = None
-    busy_timeout_ms: int = Field(5000, ge=0)
+    busy_timeout_ms: int = Field(default=5000, ge=0)
     radar: RadarThresholds = Field(default_factory=RadarThresholds)
     cadences: Cadences = Field(default_factory=Cadences)
 
