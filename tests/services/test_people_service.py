@@ -31,6 +31,9 @@ def test_add_and_find_by_name_id_or_part(store: Store) -> None:
         assert people.find(s, "amélie durand").id == p.id
         assert people.find(s, f"#{p.id}").id == p.id
         assert people.find(s, "durand").id == p.id
+        assert people.find(s, "AMELIE").id == p.id  # case and accents aside
+    with pytest.raises(DuplicateError), store.write() as s:
+        people.add(s, "amelie durand", "peer")
 
 
 def test_duplicate_unknown_and_ambiguous(store: Store) -> None:

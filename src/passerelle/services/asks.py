@@ -13,6 +13,7 @@ from passerelle.domain.circles import Bilingual, Visibility, from_analyser
 from passerelle.services import learnings, people
 from passerelle.services.coach import Coaching, coach
 from passerelle.services.errors import InvalidStateError, NotFoundError, invalid
+from passerelle.services.folding import terms
 from passerelle.store.models import Answer, Ask, AskRecipient, Learning, Person
 from passerelle.store.repos import asks as repo
 from passerelle.store.repos import people as people_repo
@@ -110,12 +111,12 @@ def _title_from(draft: Draft) -> str:
 
 def suggest_people(session: Session, verdict: Coaching, text: str, limit: int = 5) -> list[Person]:
     """People of the recommended circles, those whose expertise the ask mentions first."""
-    words = set(learnings.terms(text))
+    words = set(terms(text))
     ranked: list[tuple[int, int, str, Person]] = []
     for order, name in enumerate(verdict.fitting or ()):
         circle = from_analyser(name).value
         for person in people_repo.listing(session, circle):
-            hits = sum(1 for tag in person.expertise if set(learnings.terms(tag)) & words)
+            hits = sum(1 for tag in person.expertise if set(terms(tag)) & words)
             ranked.append((-hits, order, person.name, person))
     ranked.sort(key=lambda row: row[:3])
     seen: list[Person] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -13,31 +12,13 @@ import yaml
 from sqlalchemy.orm import Session
 
 from passerelle.analysis.lang import detect
-from passerelle.analysis.text import fold
 from passerelle.domain.circles import Bilingual, Visibility
 from passerelle.services.errors import NotFoundError, invalid
+from passerelle.services.folding import slugify, terms
 from passerelle.services.people import tags as clean_tags
 from passerelle.services.people import visibility_of
 from passerelle.store.models import Learning
 from passerelle.store.repos import learnings as repo
-
-_TERM = re.compile(r"[^\W_]+")
-
-
-def search_fold(text: str) -> str:
-    """Lower case, typography folded, accents removed: ``Été`` and ``ete`` read alike."""
-    decomposed = unicodedata.normalize("NFKD", fold(text))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.casefold().replace("œ", "oe").replace("æ", "ae")
-
-
-def terms(query: str) -> list[str]:
-    return _TERM.findall(search_fold(query))
-
-
-def slugify(title: str) -> str:
-    words = _TERM.findall(search_fold(title))
-    return "-".join(words)[:80].strip("-") or "learning"
 
 
 def _search_text(item: Learning) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from passerelle.domain.cadence import cadence_for, contact_status
 from passerelle.domain.circles import Bilingual, Circle, Visibility, parse_circle
 from passerelle.services.errors import AmbiguousError, DuplicateError, NotFoundError, invalid
+from passerelle.services.folding import name_key
 from passerelle.settings import Settings
 from passerelle.store.models import Interaction, Person
 from passerelle.store.repos import interactions as interaction_repo
@@ -75,10 +76,11 @@ def find(session: Session, ref: str) -> Person:
         found = repo.get(session, int(key.lstrip("#")))
         if found is not None:
             return found
-    exact = repo.by_name(session, key)
+    folded = name_key(key)
+    exact = repo.by_key(session, folded)
     if exact is not None:
         return exact
-    candidates = repo.matching(session, key) if key else []
+    candidates = repo.matching(session, folded) if folded else []
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
@@ -109,7 +111,7 @@ def add(
         raise invalid("Le nom est vide.", "The name is empty.")
     if cadence_days is not None and cadence_days < 1:
         raise invalid("La cadence est d’au moins un jour.", "The cadence is at least one day.")
-    if repo.by_name(session, clean) is not None:
+    if repo.by_key(session, name_key(clean)) is not None:
         raise DuplicateError(
             Bilingual(
                 f"« {clean} » existe déjà ; utilisez `people edit`.",
@@ -118,6 +120,7 @@ def add(
         )
     person = Person(
         name=clean,
+        name_key=name_key(clean),
         circle=circle_of(circle).value,
         organisation=organisation.strip(),
         expertise=tags(expertise),
@@ -137,12 +140,13 @@ def edit(session: Session, ref: str, **changes: object) -> Person:
             continue
         if key == "name":
             clean = " ".join(str(value).split())
-            other = repo.by_name(session, clean)
+            other = repo.by_key(session, name_key(clean))
             if other is not None and other.id != person.id:
                 raise DuplicateError(
                     Bilingual(f"« {clean} » existe déjà.", f"'{clean}' already exists.")
                 )
             person.name = clean
+            person.name_key = name_key(clean)
         elif key == "circle":
             person.circle = circle_of(str(value)).value
         elif key == "expertise":

@@ -35,6 +35,7 @@ def upgrade() -> None:
         "people",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("name_key", sa.String(200), nullable=False),
         sa.Column("circle", sa.String(16), nullable=False),
         sa.Column("organisation", sa.String(200), nullable=False),
         sa.Column("expertise", sa.JSON, nullable=False),
@@ -44,7 +45,7 @@ def upgrade() -> None:
         sa.Column("snoozed_until", sa.Date),
         sa.Column("version", sa.Integer, nullable=False),
         *_record(),
-        sa.UniqueConstraint("name", name="uq_people_name"),
+        sa.UniqueConstraint("name_key", name="uq_people_name_key"),
     )
     op.create_index("ix_people_circle", "people", ["circle"])
     op.create_table(

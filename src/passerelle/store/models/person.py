@@ -14,7 +14,9 @@ class Person(Base, Record):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # The name folded (case, accents, spacing): unique, and what lookups compare.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
     circle: Mapped[str] = mapped_column(String(16), index=True)
     organisation: Mapped[str] = mapped_column(String(200), default="")
     expertise: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -15,15 +15,19 @@ def get(session: Session, person_id: int) -> Person | None:
     return session.get(Person, person_id)
 
 
-def by_name(session: Session, name: str) -> Person | None:
-    """The person with exactly this name, case aside."""
-    return session.scalars(select(Person).where(func.lower(Person.name) == name.lower())).first()
+def by_key(session: Session, key: str) -> Person | None:
+    """The person whose folded name is ``key``."""
+    return session.scalars(select(Person).where(Person.name_key == key)).first()
 
 
-def matching(session: Session, text: str, limit: int = 10) -> Sequence[Person]:
-    """People whose name contains ``text``, case aside."""
-    pattern = f"%{text.lower()}%"
-    query = select(Person).where(func.lower(Person.name).like(pattern)).order_by(Person.name)
+def matching(session: Session, key: str, limit: int = 10) -> Sequence[Person]:
+    """People whose folded name contains ``key`` (itself folded)."""
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = (
+        select(Person)
+        .where(Person.name_key.like(f"%{escaped}%", escape="\\"))
+        .order_by(Person.name)
+    )
     return session.scalars(query.limit(limit)).all()
 
 
