@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -25,7 +26,7 @@ from passerelle.analysis.rules import load_rules
 from passerelle.analysis.sentences import Sentence
 from passerelle.analysis.text import at_word_boundary
 
-_ACRONYM = re.compile(r"(?<![\w&/-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&/-])")
+_ACRONYM = re.compile(r"(?<![\w&/-])([A-Z][A-Z0-9&]{1,7})s?(?![\w&/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
@@ -84,7 +85,7 @@ class Compiled:
                     self.phrases.add(token, rule)
                 if rule.patterns:
                     joined = "|".join(f"(?:{p})" for p in rule.patterns)
-                    self.patterns.append((rule, re.compile(joined, re.IGNORECASE)))
+                    self.patterns.append((rule, re.compile(joined)))
             elif isinstance(rule, Acronym):
                 self.acronyms.append(rule)
             elif isinstance(rule, SentenceLength):
@@ -145,6 +146,17 @@ class Run:
     ) -> None:
         self.original, self.masked, self.folded, self.lowered = original, masked, folded, lowered
         self.audience, self.options = audience, options
+        self._shouting: dict[int, bool] = {}
+        self._acronyms: tuple[list[tuple[int, int, str]], set[str]] | None = None
+
+    def shouting(self, offset: int) -> bool:
+        start = self.masked.rfind("\n", 0, offset) + 1
+        known = self._shouting.get(start)
+        if known is None:
+            end = self.masked.find("\n", offset)
+            line = self.masked[start : end if end != -1 else len(self.masked)]
+            known = self._shouting[start] = _shouting(line)
+        return known
 
     def wanted(self, head: Head) -> bool:
         return self.audience in head.audiences and self.options.enabled(head)
@@ -185,15 +197,15 @@ class Run:
     def existence(self, rules: Compiled, seg: Segment) -> Iterator[Finding]:
         hits = rules.phrases.find(self.folded, self.lowered, seg.start, seg.end)
         for rule, pattern in rules.patterns:
-            for m in pattern.finditer(self.folded, seg.start, seg.end):
-                if m.end() > m.start() and at_word_boundary(self.folded, m.start(), m.end()):
+            for m in pattern.finditer(self.lowered, seg.start, seg.end):
+                if m.end() > m.start() and at_word_boundary(self.lowered, m.start(), m.end()):
                     hits.append(Hit(m.start(), m.end(), rule))
-        seen: set[tuple[int, int]] = set()
+        reach = -1
         for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
             rule = hit.payload
-            if not self.wanted(rule.head) or any(s <= hit.start < e for s, e in seen):
+            if not self.wanted(rule.head) or hit.start < reach:
                 continue
-            seen.add((hit.start, hit.end))
+            reach = hit.end
             match = self.original[hit.start : hit.end]
             yield _finding(
                 rule.head,
@@ -209,24 +221,26 @@ class Run:
         rules: Compiled,
         seg: Segment,
         taken: list[tuple[int, int]],
-        defined: set[str],
         flagged: set[str],
     ) -> Iterator[Finding]:
+        candidates, defined = self.acronym_candidates()
+        taken_starts = sorted(start for start, _ in taken)
+        taken_ends = dict(taken)
         for rule in rules.acronyms:
             if not self.wanted(rule.head):
                 continue
-            for m in _ACRONYM.finditer(self.masked, seg.start, seg.end):
-                name = m.group(1)
+            first = bisect_left(candidates, (seg.start,))
+            for start, end, name in candidates[first:]:
+                if start >= seg.end:
+                    break
                 if (
                     name in flagged
                     or name in defined
                     or name in rule.known
                     or not rule.min_length <= len(name) <= rule.max_length
-                    or sum(ch.isupper() for ch in name) < 2
-                    or _ROMAN.match(name)
                     or self.accepted(name)
-                    or _shouting(self.masked, m.start())
-                    or any(s < m.end() and m.start() < e for s, e in taken)
+                    or _inside(taken_starts, taken_ends, start)
+                    or self.shouting(start)
                 ):
                     continue
                 flagged.add(name)
@@ -235,13 +249,37 @@ class Run:
                 suggestion = rule.head.suggestion if expansion else ""
                 yield _finding(
                     rule.head,
-                    m.start(1),
-                    m.end(1),
+                    start,
+                    end,
                     self.original,
                     _fill(rule.head.message, **values),
                     _fill(suggestion, **values),
                     expansion,
                 )
+
+    def acronym_candidates(self) -> tuple[list[tuple[int, int, str]], set[str]]:
+        """Every acronym-like word of the text, and those the text spells out.
+
+        Computed once per text: a definition may come after the first use, or in another
+        paragraph than the one being checked.
+        """
+        if self._acronyms is None:
+            found: list[tuple[int, int, str]] = []
+            defined = {
+                m.group(1)
+                for m in _DEFINED_BEFORE.finditer(self.masked)
+                if m.start() and self.masked[m.start() - 1].isalnum()
+            }
+            for m in _ACRONYM.finditer(self.masked):
+                name = m.group(1)
+                if sum(map(str.isupper, name)) < 2 or _ROMAN.match(name):
+                    continue
+                spelled = _SPELLED_AFTER.match(self.masked, m.end())
+                if spelled and " " in spelled.group(1).strip():
+                    defined.add(name)
+                found.append((m.start(1), m.end(1), name))
+            self._acronyms = (found, defined)
+        return self._acronyms
 
     def lengths(self, rules: Compiled, sentences: list[Sentence]) -> Iterator[Finding]:
         for rule in rules.lengths:
@@ -251,36 +289,41 @@ class Run:
             if not limit:
                 continue
             for s in sentences:
-                if s.words > limit:
+                if s.end - s.start <= limit * 2:
+                    continue  # too short to hold that many words: no need to count them
+                words = s.count_words(self.masked)
+                if words > limit:
+                    values = {"words": words, "max": limit}
                     yield _finding(
                         rule.head,
                         s.start,
                         s.end,
                         self.original,
-                        _fill(rule.head.message, words=s.words, max=limit),
-                        _fill(rule.head.suggestion, words=s.words, max=limit),
+                        _fill(rule.head.message, **values),
+                        _fill(rule.head.suggestion, **values),
                     )
 
 
-def _shouting(text: str, offset: int) -> bool:
-    """True inside a line written in capitals (a title, a shout): no acronym to define there."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end != -1 else len(text)]
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) > 12 and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+_UPPER = re.compile(r"[^\W\d_]")
 
 
-_DEFINED_AFTER = re.compile(r"\b([A-Z][A-Z0-9&]{1,7})s?\s*\(\s*[^\W\d_][^()\n]*?\s[^()\n]+\)")
-_DEFINED_BEFORE = re.compile(r"[^\W\d_][^()\n]*\s\(\s*([A-Z][A-Z0-9&]{1,7})s?\s*\)")
+def _shouting(line: str) -> bool:
+    """True for a line written in capitals (a title, a shout): no acronym to define there."""
+    letters = _UPPER.findall(line)
+    if len(letters) <= 12:
+        return False
+    upper = sum(map(str.isupper, letters))
+    return upper / len(letters) > 0.7
 
 
-def defined_acronyms(text: str) -> set[str]:
-    """Acronyms spelled out somewhere in the text: "SLA (service-level agreement)" or
-    "service-level agreement (SLA)"."""
-    return {m.group(1) for m in _DEFINED_AFTER.finditer(text)} | {
-        m.group(1) for m in _DEFINED_BEFORE.finditer(text)
-    }
+_SPELLED_AFTER = re.compile(r"[ \t]*\([ \t]*([^\W\d_][^()\n]{2,160})\)")
+_DEFINED_BEFORE = re.compile(r" ?\( ?([A-Z][A-Z0-9&]{1,7})s? ?\)")
 
 
-__all__ = ["Category", "Compiled", "Options", "Run", "Segment", "compiled", "defined_acronyms"]
+def _inside(starts: list[int], ends: dict[int, int], offset: int) -> bool:
+    """True when ``offset`` falls inside one of the spans (given as sorted starts and ends)."""
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < ends[starts[at]]
+
+
+__all__ = ["Category", "Compiled", "Options", "Run", "Segment", "compiled"]

@@ -14,7 +14,7 @@ from typing import Literal
 
 import yaml
 
-from passerelle.analysis.text import fold_case, words
+from passerelle.analysis.text import LETTER_WORDS, fold_case
 
 RULES_DIR = resources.files("passerelle") / "rules"
 
@@ -24,6 +24,8 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 # A paragraph is settled by function words when one language has at least this many
 # more hits than the other.
 _MARGIN = 2
+# Function words are dense: the first few hundred characters of a paragraph are enough.
+_SAMPLE = 300
 
 
 @cache
@@ -43,30 +45,30 @@ def _detector():  # type: ignore[no-untyped-def]
     )
 
 
-def _votes(text: str) -> tuple[int, int]:
+def _votes(text: str, folded: bool) -> tuple[int, int]:
+    sample = text[:_SAMPLE]
+    tokens = LETTER_WORDS.findall(sample if folded else fold_case(sample))
     fr, en = function_words("fr"), function_words("en")
-    votes_fr = votes_en = 0
-    for match in words(fold_case(text)):
-        word = match.group()
-        votes_fr += word in fr
-        votes_en += word in en
-    return votes_fr, votes_en
+    return sum(map(fr.__contains__, tokens)), sum(map(en.__contains__, tokens))
 
 
-def detect(text: str, default: Lang = "en") -> Lang:
-    """The language of ``text``; ``default`` when there is nothing to tell from."""
-    votes_fr, votes_en = _votes(text)
+def detect(text: str, default: Lang = "en", *, folded: bool = False) -> Lang:
+    """The language of ``text``; ``default`` when there is nothing to tell from.
+
+    ``folded=True`` says the text already went through ``fold_case`` (it saves a pass).
+    """
+    votes_fr, votes_en = _votes(text, folded)
     if votes_fr - votes_en >= _MARGIN:
         return "fr"
     if votes_en - votes_fr >= _MARGIN:
         return "en"
-    if not any(ch.isalpha() for ch in text):
+    if not any(ch.isalpha() for ch in text[:_SAMPLE]):
         return default
     if votes_fr != votes_en and max(votes_fr, votes_en) >= 1 and len(text) < 200:
         return "fr" if votes_fr > votes_en else "en"
     from lingua import Language
 
-    found = _detector().detect_language_of(text)
+    found = _detector().detect_language_of(text[: _SAMPLE * 2])
     if found is Language.FRENCH:
         return "fr"
     if found is Language.ENGLISH:

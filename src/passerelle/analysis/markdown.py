@@ -15,16 +15,52 @@ _FENCE = re.compile(
     r".*?(?:^(?P=indent)?[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)",  # up to the closing one
     re.S | re.M,
 )
+# Each pattern runs only on the paragraphs that hold its tell-tale characters: most texts
+# have no code and few addresses, and a regex scanning every word for an "@" is slow.
 _INLINE = [
-    re.compile(r"<!--.*?-->", re.S),  # HTML comments (inline directives are read before masking)
-    re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S),  # inline code spans
-    re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>"),  # HTML tags
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link destinations: [text](url "title")
-    re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M),  # reference definitions
-    re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I),  # URLs
-    re.compile(r"\bwww\.[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I),
-    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # e-mail addresses
+    ("<!--", re.compile(r"<!--.*?-->", re.S)),  # HTML comments (directives are read before)
+    ("`", re.compile(r"(`+)(?!`)(?:[^`]|(?!\1)`)+?(?<!`)\1(?!`)")),  # inline code spans
+    ("<", re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")),  # HTML tags
+    ("](", re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")),  # link targets: [text](url "title")
+    ("]:", re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)),  # reference definitions
+    ("://", re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)),  # URLs
+    ("www.", re.compile(r"\bwww\.[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)),
+    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),  # e-mail addresses
 ]
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs_with(text: str, tell: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs that contain ``tell``, in order, each once."""
+    spans: list[tuple[int, int]] = []
+    pos = text.find(tell)
+    while pos != -1:
+        start = max(text.rfind("\n\n", 0, pos) + 1, 0)
+        found = _PARAGRAPH_END.search(text, pos)
+        end = found.start() if found else len(text)
+        spans.append((start, end))
+        pos = text.find(tell, end)
+    return spans
+
+
+def _blank_matches(text: str, tell: str, pattern: re.Pattern[str]) -> str:
+    spans = [
+        m.span()
+        for start, end in _paragraphs_with(text, tell)
+        for m in pattern.finditer(text, start, end)
+    ]
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append("".join("\n" if ch == "\n" else " " for ch in text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 _IGNORE = re.compile(r"<!--\s*passerelle\s*:\s*ignore\b([^>]*?)-->", re.I)
 
 
@@ -37,8 +73,9 @@ def mask(text: str) -> str:
     text = _FRONT_MATTER.sub(_blank, text, count=1)
     if "```" in text or "~~~" in text:
         text = _FENCE.sub(_blank, text)
-    for pattern in _INLINE:
-        text = pattern.sub(_blank, text)
+    for tell, pattern in _INLINE:
+        if tell in text:
+            text = _blank_matches(text, tell, pattern)
     return text
 
 

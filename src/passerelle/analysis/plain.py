@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import chain
 
-from passerelle.analysis.engine import Options, Run, Segment, compiled, defined_acronyms
+from passerelle.analysis.engine import Options, Run, Segment, compiled
 from passerelle.analysis.findings import (
     LEVEL_ORDER,
     Audience,
@@ -21,19 +21,22 @@ from passerelle.analysis.lang import LANGS, Lang, detect, paragraphs
 from passerelle.analysis.markdown import ignores, mask
 from passerelle.analysis.readability import score
 from passerelle.analysis.sentences import sentences
-from passerelle.analysis.text import WORD_RE, LineIndex, fold, fold_case
+from passerelle.analysis.text import LETTER_WORDS, LineIndex, fold, fold_case
 
 _DEFAULT = Options()
 
 
-def segments(masked: str, lang: str | None) -> list[Segment]:
-    """Runs of paragraphs in one language; one run when the language is forced."""
+def segments(masked: str, lowered: str, lang: str | None) -> list[Segment]:
+    """Runs of paragraphs in one language; one run when the language is forced.
+
+    ``lowered`` is the masked text after ``fold_case``; detection reads it.
+    """
     if lang is not None:
         return [Segment(0, len(masked), lang)]
     runs: list[Segment] = []
-    whole = detect(masked[:4000])
-    for start, end in paragraphs(masked):
-        found = detect(masked[start:end], default=whole) if end - start > 24 else whole
+    whole = detect(lowered[:4000], folded=True)
+    for start, end in paragraphs(lowered):
+        found = detect(lowered[start:end], whole, folded=True) if end - start > 24 else whole
         if runs and runs[-1].lang == found:
             runs[-1].end = end
         else:
@@ -67,9 +70,8 @@ def check_text(
         raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
     masked = mask(text)
     run = Run(text, masked, fold(masked), fold_case(masked), audience, options)
-    runs = segments(masked, lang)
+    runs = segments(masked, run.lowered, lang)
     main = _main_lang(runs)
-    defined = defined_acronyms(masked)
     flagged: set[str] = set()
     findings: list[Finding] = []
     main_sentences = []
@@ -83,13 +85,13 @@ def check_text(
             chain(
                 (finding for _, finding in jargon),
                 run.existence(rules, seg),
-                run.acronyms(rules, seg, taken, defined, flagged),
+                run.acronyms(rules, seg, taken, flagged),
                 run.lengths(rules, said),
             )
         )
         if seg.lang == main:
             main_sentences.extend(said)
-            main_words.extend(WORD_RE.findall(masked, seg.start, seg.end))
+            main_words.extend(LETTER_WORDS.findall(masked, seg.start, seg.end))
     readability = _readability(run, main, main_words, len(main_sentences), findings)
     findings = _located(text, _without_ignored(text, findings))
     return CheckResult(

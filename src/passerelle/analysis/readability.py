@@ -73,8 +73,8 @@ def score(formula: str, words: Iterable[str], sentences: int) -> Readability:
     """Apply a formula to the words of a text and its number of sentences."""
     base, per_sentence, per_syllable = _CONSTANTS[formula]
     count = syllables_fr if formula == "kandel-moles" else syllables_en
-    word_list = [w for w in words if any(ch.isalpha() for ch in w)]
-    syllables = sum(count(w) for w in word_list)
+    word_list = list(words)
+    syllables = sum(map(count, word_list))
     n_words, n_sentences = len(word_list), max(sentences, 1)
     if not n_words:
         return Readability(formula, 0.0, 0, n_sentences, 0)

@@ -20,11 +20,16 @@ _BOUNDARY = re.compile(
 )
 
 
+_LETTER = re.compile(r"[^\W_]")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
-    words: int
+
+    def count_words(self, text: str) -> int:
+        return len(WORD_RE.findall(text, self.start, self.end))
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sentence]:
@@ -38,10 +43,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
 
 
 def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
-    count = len(WORD_RE.findall(text, start, end))
-    if count:
-        while start < end and text[start].isspace():
-            start += 1
+    first = _LETTER.search(text, start, end)
+    if first:
+        start = first.start()
         while end > start and text[end - 1].isspace():
             end -= 1
-        yield Sentence(start, end, count)
+        yield Sentence(start, end)
