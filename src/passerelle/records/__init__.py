@@ -1,0 +1,28 @@
+"""Decision records in and out: Markdown files (MADR 4, 3, 2, log4brains, Nygard) <-> decisions.
+
+Pure text to values (``parse_record``, ``to_madr``), plus a folder reader that only reads files
+and a writer that only writes them. Nothing here touches the database: an importer keeps each
+result's ``key`` (the source path) and ``content_hash`` so that importing twice does not
+duplicate.
+"""
+
+from passerelle.records.folder import FolderReport, read_folder, resolve, write_folder
+from passerelle.records.madr import file_name, to_madr
+from passerelle.records.parse import parse_record
+from passerelle.records.results import Format, Link, Outcome, Problem, RecordResult, Severity
+
+__all__ = [
+    "FolderReport",
+    "Format",
+    "Link",
+    "Outcome",
+    "Problem",
+    "RecordResult",
+    "Severity",
+    "file_name",
+    "parse_record",
+    "read_folder",
+    "resolve",
+    "to_madr",
+    "write_folder",
+]

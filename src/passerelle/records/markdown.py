@@ -1,0 +1,150 @@
+"""The Markdown plumbing shared by the record reader and writer.
+
+Headings are found with markdown-it (so a ``# line`` inside a code fence or an HTML comment is
+not taken for a heading); everything else is read from the original lines, so text comes back
+as it was written. Free text written into a record is escaped line by line where a line would
+otherwise turn into a heading or swallow the rest of the file (an open fence, a comment), and
+unescaped when read back: what is written is what is read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+_MD = MarkdownIt("commonmark")
+
+_CONTROL = {c for c in map(chr, range(0x20)) if c not in "\n\t"} | {"\x7f"}
+
+
+def _clean_chars(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    if not any(c in _CONTROL or unicodedata.category(c) in ("Cs", "Zl", "Zp") for c in text):
+        return text
+    return "".join(
+        " " if unicodedata.category(c) in ("Zl", "Zp") else c
+        for c in text
+        if c not in _CONTROL and unicodedata.category(c) != "Cs"
+    )
+
+
+def normalize_text(text: str) -> str:
+    """The form a free text is kept in: no trailing spaces, no blank lines around it."""
+    lines = _clean_chars(text).split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
+def normalize_line(text: str) -> str:
+    """The form a one-line value (a title, a name, a list item) is kept in."""
+    return " ".join(_clean_chars(text).split())
+
+
+# A line that would start a heading, a fence or a multi-line HTML block, or that starts
+# with the escape character itself.
+_DANGER = re.compile(
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$|`{3}|~{3}|<(?:!|\?|script|pre|style|textarea)"
+    r")|^\\",
+    re.IGNORECASE,
+)
+
+
+def escape_block(text: str) -> str:
+    return "\n".join("\\" + line if _DANGER.match(line) else line for line in text.split("\n"))
+
+
+def unescape_block(text: str) -> str:
+    return "\n".join(
+        line[1:] if line.startswith("\\") and _DANGER.match(line[1:]) else line
+        for line in text.split("\n")
+    )
+
+
+def escape_heading(text: str) -> str:
+    return text[:-1] + "\\#" if text.endswith("#") else text
+
+
+_COMMENT_END = re.compile(r"\s*<!--.*?-->\s*$")
+
+
+def unescape_heading(text: str) -> str:
+    text = _COMMENT_END.sub("", text).strip()
+    return text[:-2] + "#" if text.endswith("\\#") else text
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    start: int  # first line of the heading (0-based, in the body)
+    end: int  # first line after it
+
+
+def headings(body: str) -> list[Heading]:
+    """The top-level headings of a Markdown text, outside code, quotes, lists and comments."""
+    tokens = _MD.parse(body)
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.level == 0 and tok.map:
+            text = unescape_heading(tokens[i + 1].content)
+            found.append(Heading(int(tok.tag[1:]), text, tok.map[0], tok.map[1]))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Heading | None
+    lines: tuple[str, ...]
+    start: int  # body line of ``lines[0]``
+
+    @property
+    def key(self) -> str:
+        return section_key(self.heading.text) if self.heading else ""
+
+    @property
+    def text(self) -> str:
+        return normalize_text(unescape_block("\n".join(self.lines)))
+
+
+def section_key(title: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", title.casefold()))
+
+
+def split(
+    lines: list[str], marks: list[Heading], start: int, stop: int, level: int
+) -> list[Section]:
+    """Cut ``lines[start:stop]`` at the headings of exactly ``level``; the first piece is the
+    text before the first such heading (its heading is None)."""
+    cuts = [h for h in marks if h.level == level and start <= h.start < stop]
+    pieces = [Section(None, tuple(lines[start : cuts[0].start if cuts else stop]), start)]
+    for h, nxt in zip(cuts, [*cuts[1:], None], strict=False):
+        end = nxt.start if nxt else stop
+        pieces.append(Section(h, tuple(lines[h.end : end]), h.end))
+    return pieces
+
+
+_ITEM = re.compile(r"^ {0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+
+
+def list_items(lines: tuple[str, ...] | list[str]) -> list[tuple[str, int]]:
+    """Top-level list items as one line each (continuation lines joined), with their line."""
+    items: list[tuple[str, int]] = []
+    current: list[str] | None = None
+    for n, line in enumerate(lines):
+        m = _ITEM.match(line)
+        if m:
+            current = [m.group(1) or ""]
+            items.append((normalize_line(current[0]), n))
+        elif not line.strip():
+            current = None
+        elif current is not None and line.startswith((" ", "\t")):
+            current.append(line)
+            items[-1] = (normalize_line(" ".join(current)), items[-1][1])
+        else:
+            current = None
+    return [(text, n) for text, n in items if text]
+
+
+LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
