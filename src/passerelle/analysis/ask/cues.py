@@ -57,7 +57,9 @@ class Cue:
     @property
     def regex(self) -> str:
         """One regular expression for all the cue's patterns, bounded by word edges."""
-        body = "|".join(_prepare(p) for p in self.patterns)
+        return self.wrap("|".join(prepare(p) for p in self.patterns))
+
+    def wrap(self, body: str) -> str:
         if self.bounded:
             return rf"{_START}(?:{body}){_END}"
         return f"(?:{body})"
@@ -105,7 +107,8 @@ def key(text: str) -> str:
     return fold_case(text).translate(_STRIP)
 
 
-def _prepare(pattern: str) -> str:
+def prepare(pattern: str) -> str:
+    """A lexicon pattern as matched against :func:`key`."""
     pattern = fold(pattern).translate(_STRIP)
     pattern = re.sub(r"(?<!\\) \?", r"\\s*", pattern)
     return re.sub(r"(?<!\\) ", r"\\s+", pattern)
@@ -190,39 +193,15 @@ def lexicon(lang: Lang) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-@dataclass(frozen=True, slots=True)
-class _Group:
-    pattern: re.Pattern[str]
-    cues: tuple[Cue, ...]
-
-
 @cache
-def _groups() -> tuple[_Group, ...]:
-    """All cues of both languages, one compiled alternation per signal and circle.
-
-    Both languages are always searched: CTOs write franglais, and a cue is a phrase specific
-    enough not to fire in the other language.
-    """
-    buckets: dict[tuple[str, str | None], list[Cue]] = {}
-    for lang in LANGS:
-        for cue in lexicon(lang):
-            buckets.setdefault((cue.signal, cue.circle), []).append(cue)
-    groups = []
-    for cues in buckets.values():
-        body = "|".join(f"(?P<c{i}>{cue.regex})" for i, cue in enumerate(cues))
-        groups.append(_Group(re.compile(body, re.MULTILINE), tuple(cues)))
-    return tuple(groups)
+def all_cues() -> tuple[Cue, ...]:
+    """The cues of both languages. Both are always searched: CTOs write franglais, and a cue
+    is a phrase specific enough not to fire in the other language."""
+    return tuple(cue for lang in LANGS for cue in lexicon(lang))
 
 
 def find(text: str) -> tuple[Hit, ...]:
-    """Every cue hit in ``text``, sorted by position."""
-    folded = key(text)
-    hits: list[Hit] = []
-    for group in _groups():
-        for match in group.pattern.finditer(folded):
-            name = match.lastgroup
-            if name is None or match.end() == match.start():
-                continue
-            hits.append(Hit(group.cues[int(name[1:])], match.start(), match.end()))
-    hits.sort(key=lambda h: (h.start, h.end, h.cue.id))
-    return tuple(hits)
+    """Every cue hit in ``text``, sorted by position (see :mod:`.index`)."""
+    from passerelle.analysis.ask.index import find as find_indexed
+
+    return find_indexed(text)
