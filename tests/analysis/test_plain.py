@@ -33,15 +33,21 @@ def test_capital_terms_match_in_capitals_only() -> None:
 
 
 def test_undefined_acronym_is_flagged_once_and_defined_ones_are_not() -> None:
-    found = _rules("Notre MTTR monte. Le MTTR reste notre souci.", lang="fr")
-    assert found.count(("acronym", "MTTR")) == 1
+    found = _rules("Le support QPR est prêt. Le QPR part lundi.", lang="fr")
+    assert found.count(("acronym", "QPR")) == 1
     for text in (
-        "Le MTTR (temps moyen de rétablissement) monte.",
-        "Le temps moyen de rétablissement (MTTR) monte, et le MTTR compte.",
-        "Our MTTR (mean time to recovery) went up.",
-        "Mean time to recovery (MTTR) went up.",
+        "Le QPR (point trimestriel de performance) est prêt.",
+        "Le point trimestriel de performance (QPR) est prêt, et le QPR part lundi.",
+        "The QPR part lundi. Le QPR (point trimestriel de performance) est prêt.",
+        "Our QPR (quarterly performance review) is ready.",
+        "The quarterly performance review (QPRs) is ready.",
     ):
         assert not [f for f in _rules(text) if f[0] == "acronym"], text
+
+
+def test_an_acronym_in_the_glossary_is_explained_as_jargon_not_twice() -> None:
+    found = _rules("Our SLA with the bank is late.", lang="en")
+    assert [category for category, match in found if match == "SLA"] == ["jargon"]
 
 
 def test_acronyms_every_business_reader_knows_are_not_flagged() -> None:
@@ -96,7 +102,7 @@ def test_offsets_point_into_the_original_text() -> None:
 
 
 def test_tech_audience_keeps_over_promises_and_drops_jargon() -> None:
-    text = "Le rollback de la CI est sans aucun risque. Notre MTTR baisse."
+    text = "Le rollback de la CI est sans aucun risque. Notre QPR baisse."
     categories = {f.category.value for f in check_text(text, audience="tech").findings}
     assert categories == {"overpromise"}
 
@@ -167,10 +173,10 @@ def test_user_rules_extend_the_built_in_ones(tmp_path: Path) -> None:
 
 
 def test_explain_inline_and_notes() -> None:
-    text = "Le rollback est prêt. Notre MTTR baisse. Le rollback a marché."
+    text = "Le rollback est prêt. Notre RPO baisse. Le rollback a marché."
     inline = explain(text, lang="fr")
     assert inline.count("rollback (") == 1
-    assert "MTTR (temps moyen" in inline
+    assert "RPO (" in inline
     notes = explain(text, style="notes", lang="fr")
     assert "rollback[1]" in notes and "\n[1] rollback" in notes
 

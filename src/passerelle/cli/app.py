@@ -31,16 +31,59 @@ def root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
+    db: str | None = typer.Option(
+        None, "--db", metavar="PATH", help="Workspace database: a SQLite file or a URL."
+    ),
 ) -> None:
     """Passerelle: ask for help well, speak plainly to the business, keep trust."""
 
 
-def _register() -> None:
-    from passerelle.cli import check
+# Which module defines each top-level command. A module exposes ``register(app)``.
+# Only the module of the command being run is imported, so ``passerelle check`` does not pay
+# for the database layer. To add a command: one line here, and ``register`` in its module.
+COMMANDS: dict[str, str] = {
+    "check": "passerelle.cli.check",
+    "explain": "passerelle.cli.check",
+    "init": "passerelle.cli.workspace",
+    "db": "passerelle.cli.workspace",
+    "backup": "passerelle.cli.workspace",
+    "restore": "passerelle.cli.workspace",
+    "demo": "passerelle.cli.workspace",
+    "people": "passerelle.cli.people",
+    "network": "passerelle.cli.people",
+    "learn": "passerelle.cli.learn",
+    "review": "passerelle.cli.review",
+}
+_OPTIONS_WITH_VALUE = {"--db"}
 
-    check.register(app)
+
+def _command(argv: list[str]) -> str | None:
+    """The command named on the command line, skipping the root options."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def _register(argv: list[str] | None = None) -> None:
+    """Register the command being run, or every command (for help and for tests)."""
+    from importlib import import_module
+
+    if argv is not None and any(token == "--version" for token in argv):
+        return
+    wanted = _command(argv) if argv is not None else None
+    modules = [COMMANDS[wanted]] if wanted in COMMANDS else COMMANDS.values()
+    for name in dict.fromkeys(modules):
+        import_module(name).register(app)
 
 
 def main() -> None:
-    _register()
+    import sys
+
+    _register(sys.argv[1:])
     app()

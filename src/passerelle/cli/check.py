@@ -90,9 +90,11 @@ def check(
     max_size: int = typer.Option(20, "--max-size", help="Largest file to read, in MB."),
     colour: bool = typer.Option(None, "--color/--no-color", help="Colour the output."),
 ) -> None:
-    """Check texts for a business reader: jargon, undefined acronyms, over-promises, long
-    sentences and readability. Exit code 0 when no error-level finding, 1 when there is one,
-    2 for input or usage errors.
+    """Check texts for jargon, undefined acronyms, over-promises and hard reading.
+
+    Written for a business reader by default (--audience tech keeps over-promises, sentence
+    length and readability). Exit code 0 when there is no error-level finding, 1 when there is
+    one, 2 for input or usage errors.
 
     Example: passerelle check memo.md --audience business --format json
     """
@@ -166,8 +168,10 @@ def explain(
     style: StyleChoice = typer.Option(StyleChoice.inline, "--style", "-s", help="inline or notes."),
     lang: LangChoice = typer.Option(None, "--lang", "-l", help="Force the language."),
 ) -> None:
-    """Rewrite a text for a business reader: each jargon term is followed by its plain
-    explanation (inline, or as numbered notes), and acronyms are spelled out.
+    """Rewrite a text for a business reader, every jargon term explained.
+
+    Each jargon term is followed by its plain explanation (inline, or as numbered notes) the
+    first time it appears, and acronyms are spelled out.
 
     Example: passerelle explain memo.md --style notes
     """
