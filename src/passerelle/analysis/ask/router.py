@@ -2,8 +2,8 @@
 
 Each circle scores the weights of its topic cues that fired (a cue seen again adds a quarter
 of its weight, up to twice its weight), plus a small prior for peer CTOs, the default circle
-for an open question. Distress leans towards mentors (personal overwhelm is their ground). The
-scores are shared out so that they sum to 1; ties keep seed 000's order of the circles.
+for an open question. A paralysing request leans towards mentors (overwhelm is their
+ground). The scores are shared out so that they sum to 1; ties keep seed 000's order.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from passerelle.analysis.ask.cues import CIRCLES, Hit, load_yaml
 from passerelle.analysis.ask.result import CircleRank, Fit, Quality
 from passerelle.analysis.lang import Lang
 
-PRIOR = {"peers": 0.4}
+PRIOR = {"peers": 0.3}
 REPEAT = 0.25
-DISTRESS_TO_MENTORS = 0.5
+# A paralysing request leans to mentors: personal overwhelm is their ground, not the team's.
+PARALYSING_TO_MENTORS = 0.5
 # A chosen circle still fits when it scores at least this share of the best one.
 CLOSE_ENOUGH = 0.6
 QUOTED = 3
@@ -28,7 +29,7 @@ def _circles(lang: Lang) -> dict[str, Any]:
     return load_yaml(lang, "circles.yaml")
 
 
-def _raw_scores(hits: tuple[Hit, ...], distress: float) -> dict[str, tuple[float, list[Hit]]]:
+def _raw_scores(hits: tuple[Hit, ...], paralysing: bool) -> dict[str, tuple[float, list[Hit]]]:
     counts: dict[str, list[Hit]] = {}
     for hit in hits:
         if hit.signal == "topic":
@@ -43,16 +44,16 @@ def _raw_scores(hits: tuple[Hit, ...], distress: float) -> dict[str, tuple[float
                 continue
             total += min(2 * cue.weight, cue.weight * (1 + REPEAT * (len(found) - 1)))
             evidence.extend(found)
-        if circle == "mentors":
-            total += DISTRESS_TO_MENTORS * min(distress, 2.0)
+        if circle == "mentors" and paralysing:
+            total += PARALYSING_TO_MENTORS
         scores[circle] = (total, sorted(evidence, key=lambda h: h.start))
     return scores
 
 
-def rank(text: str, hits: tuple[Hit, ...], lang: Lang, distress: float) -> tuple[CircleRank, ...]:
+def rank(text: str, hits: tuple[Hit, ...], lang: Lang, quality: Quality) -> tuple[CircleRank, ...]:
     data = _circles(lang)
     messages = data["messages"]
-    scores = _raw_scores(hits, distress)
+    scores = _raw_scores(hits, quality == "paralysing")
     total = sum(score for score, _ in scores.values()) or 1.0
     ranks = []
     for circle in CIRCLES:
