@@ -61,6 +61,14 @@ class Cadences(BaseModel):
         return dict(self.model_dump())
 
 
+class Planning(BaseModel):
+    """The team's capacity for business requests, in job-size points per period."""
+
+    points_per_period: float = Field(default=20, gt=0, description="job-size points per period")
+    weeks_per_period: float = Field(default=4, gt=0, description="a period's length in weeks")
+    period: Literal["week", "sprint", "month", "quarter"] = "month"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PASSERELLE_", env_nested_delimiter="__", extra="ignore"
@@ -72,6 +80,13 @@ class Settings(BaseSettings):
     busy_timeout_ms: int = Field(default=5000, ge=0)
     radar: RadarThresholds = Field(default_factory=RadarThresholds)
     cadences: Cadences = Field(default_factory=Cadences)
+    # The trust model's weights and half-lives per kind of evidence, e.g.
+    # PASSERELLE_TRUST__BROKEN__WEIGHT=6 (domain.trust.TrustParams; defaults in docs/trust.md).
+    trust: dict[str, dict[str, float]] = Field(default_factory=dict)
+    # The review's trust signal thresholds, e.g. PASSERELLE_TRUST_SIGNALS__TRUST_LOW=0.35
+    # (domain.trust_signals.Thresholds).
+    trust_signals: dict[str, float] = Field(default_factory=dict)
+    planning: Planning = Field(default_factory=Planning)
 
     @property
     def url(self) -> str:
