@@ -50,7 +50,7 @@ def _glossary_forms(lang: str) -> list[str]:
         for rule in compiled(lang).rules
         if isinstance(rule, Substitution)
         for term in rule.terms
-        for form in term.forms
+        for form in (*term.forms, *term.exact_forms)
     ]
 
 

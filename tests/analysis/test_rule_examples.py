@@ -85,8 +85,10 @@ def test_glossary_forms_are_unique(lang: str) -> None:
         if not isinstance(rule, Substitution):
             continue
         for term in rule.terms:
-            for form in term.forms:
-                key = (form if term.case_sensitive else form.casefold(), term.case_sensitive)
+            keys = [(f.casefold(), False, f) for f in term.forms]
+            keys += [(f, True, f) for f in term.exact_forms]
+            for text, exact, form in keys:
+                key = (text, exact)
                 if key in owner and owner[key] != term.id:
                     clashes.append(f"'{form}' in {owner[key]} and {term.id} ({term.path})")
                 owner[key] = term.id

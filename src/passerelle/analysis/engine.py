@@ -24,7 +24,7 @@ from passerelle.analysis.kinds import (
 from passerelle.analysis.matcher import Hit, PhraseMatcher
 from passerelle.analysis.rules import load_rules
 from passerelle.analysis.sentences import Sentence
-from passerelle.analysis.text import at_word_boundary
+from passerelle.analysis.text import ends_word, starts_word
 
 _ACRONYM = re.compile(r"(?<![\w&/-])([A-Z][A-Z0-9&]{1,7})s?(?![\w&/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -74,11 +74,10 @@ class Compiled:
             if isinstance(rule, Substitution):
                 for term in rule.terms:
                     for form in term.forms:
+                        self.terms.add(form, (rule, term), preceded_by=term.preceded_by)
+                    for form in term.exact_forms:
                         self.terms.add(
-                            form,
-                            (rule, term),
-                            case_sensitive=term.case_sensitive,
-                            preceded_by=term.preceded_by,
+                            form, (rule, term), case_sensitive=True, preceded_by=term.preceded_by
                         )
             elif isinstance(rule, Existence):
                 for token in forms(rule.tokens):
@@ -122,6 +121,13 @@ def _finding(
         message=message,
         suggestion=suggestion,
         explanation=explanation,
+    )
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """A pattern match must not cut a word; an edge that is punctuation ('ll, %) may touch one."""
+    return (not text[start].isalnum() or starts_word(text, start)) and (
+        not text[end - 1].isalnum() or ends_word(text, end)
     )
 
 
@@ -198,7 +204,7 @@ class Run:
         hits = rules.phrases.find(self.folded, self.lowered, seg.start, seg.end)
         for rule, pattern in rules.patterns:
             for m in pattern.finditer(self.lowered, seg.start, seg.end):
-                if m.end() > m.start() and at_word_boundary(self.lowered, m.start(), m.end()):
+                if m.end() > m.start() and _whole_words(self.lowered, m.start(), m.end()):
                     hits.append(Hit(m.start(), m.end(), rule))
         reach = -1
         for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):

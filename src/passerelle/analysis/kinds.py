@@ -56,11 +56,11 @@ class Term:
 
     id: str
     term: str
-    forms: tuple[str, ...]
+    forms: tuple[str, ...]  # matched whatever their case
     plain: str
     explain: str
     example: str
-    case_sensitive: bool = False
+    exact_forms: tuple[str, ...] = ()  # matched in this case only (CI, MR, HA)
     preceded_by: frozenset[str] = field(default_factory=frozenset)
     path: str = ""
     line: int = 0

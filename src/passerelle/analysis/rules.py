@@ -242,15 +242,20 @@ def _term(fields: _Fields, rule_id: str) -> Term:
     term = fields.text("term")
     variants = fields.texts("variants")
     case = fields.choice("case", ("sensitive", "insensitive")) if "case" in fields.data else ""
-    sensitive = case == "sensitive" if case else is_short_capitals(term)
+    exact: list[str] = []
+    folded: list[str] = []
+    for spelling in (term, *variants):
+        # Capitals of six letters or fewer are words in lower case ("ci", "mr", "has" for HAs).
+        sensitive = case == "sensitive" if case else is_short_capitals(spelling)
+        (exact if sensitive else folded).append(spelling)
     return Term(
         id=f"{rule_id}.{_slug(term)}",
         term=term,
-        forms=tuple(sorted(forms([term, *variants]))),
+        forms=tuple(sorted(forms(folded))),
         plain=fields.text("plain"),
         explain=fields.text("explain"),
         example=fields.text("example"),
-        case_sensitive=sensitive,
+        exact_forms=tuple(sorted(forms(exact))),
         preceded_by=frozenset(fold(w).lower() for w in fields.texts("preceded_by")),
         path=fields.path,
         line=fields.line,

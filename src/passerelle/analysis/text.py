@@ -67,25 +67,33 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def at_word_boundary(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is a whole word or phrase, not part of a longer word.
+def starts_word(text: str, start: int) -> bool:
+    """True when no word goes on before ``start``.
 
     A hyphen or an apostrophe between two letters joins them (``ci-dessous`` is one word,
     ``l'API`` is two), so a hyphen glued to a letter is not a boundary.
     """
-    if start > 0:
-        before = text[start - 1]
-        if before.isalnum():
-            return False
-        if before == "-" and start > 1 and text[start - 2].isalnum():
-            return False
-    if end < len(text):
-        after = text[end]
-        if after.isalnum():
-            return False
-        if after == "-" and end + 1 < len(text) and text[end + 1].isalnum():
-            return False
-    return True
+    if start <= 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum():
+        return False
+    return not (before == "-" and start > 1 and text[start - 2].isalnum())
+
+
+def ends_word(text: str, end: int) -> bool:
+    """True when no word goes on after ``end`` (see ``starts_word``)."""
+    if end >= len(text):
+        return True
+    after = text[end]
+    if after.isalnum():
+        return False
+    return not (after == "-" and end + 1 < len(text) and text[end + 1].isalnum())
+
+
+def at_word_boundary(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a whole word or phrase, not part of a longer word."""
+    return starts_word(text, start) and ends_word(text, end)
 
 
 @dataclass(frozen=True, slots=True)
