@@ -44,6 +44,7 @@ def root(
 COMMANDS: dict[str, str] = {
     "check": "passerelle.cli.check",
     "explain": "passerelle.cli.check",
+    "ask": "passerelle.cli.ask",
     "init": "passerelle.cli.workspace",
     "db": "passerelle.cli.workspace",
     "backup": "passerelle.cli.workspace",
