@@ -71,9 +71,7 @@ def options(sections: dict[str, md.Section]) -> tuple[Option, ...]:
     pros = sections.get("pros and cons of the options")
     if pros is None:
         return tuple(opts.values())
-    body = list(pros.lines)
-    marks = md.headings("\n".join(body))
-    for part in md.split(body, marks, 0, len(body), 3)[1:]:
+    for part in pros.subsections(3)[1:]:
         assert part.heading is not None
         name = _match(part.heading.text, list(opts)) or md.normalize_line(part.heading.text)
         opts[name] = _option(name, part.lines)
@@ -87,8 +85,7 @@ def outcome(
     consequences = [sections["consequences"].text] if "consequences" in sections else []
     if section is None:
         return "", "", "\n\n".join(consequences), []
-    body = list(section.lines)
-    parts = md.split(body, md.headings("\n".join(body)), 0, len(body), 3)
+    parts = section.subsections(3)
     chosen, rationale = _chosen(parts[0].text, [o.title for o in options])
     extra: list[tuple[str, str]] = []
     for part in parts[1:]:
@@ -125,9 +122,8 @@ def business(sections: dict[str, md.Section]) -> BusinessRendering:
     section = sections.get("business rendering") or sections.get("version métier")
     if section is None:
         return BusinessRendering()
-    body = list(section.lines)
     values: dict[str, str] = {}
-    for part in md.split(body, md.headings("\n".join(body)), 0, len(body), 3)[1:]:
+    for part in section.subsections(3)[1:]:
         name = BUSINESS_KEYS.get(part.key)
         if name and name not in values:
             values[name] = part.text

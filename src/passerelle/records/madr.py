@@ -16,6 +16,9 @@ from passerelle.domain.circles import Visibility
 from passerelle.domain.decisions import Decision, Option, Status
 from passerelle.records.markdown import escape_block, escape_heading
 
+# The safe dumper (plain types only), in its C version when libyaml is there.
+_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 def file_name(decision: Decision) -> str:
     return f"{decision.id}.md"

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-_MD = MarkdownIt("commonmark")
+# Only the block structure matters here: inline parsing (emphasis, links) is switched off.
+_MD = MarkdownIt("commonmark").disable("inline")
 
 _CONTROL = {c for c in map(chr, range(0x20)) if c not in "\n\t"} | {"\x7f"}
 
@@ -98,6 +99,10 @@ class Section:
     heading: Heading | None
     lines: tuple[str, ...]
     start: int  # body line of ``lines[0]``
+    marks: tuple[Heading, ...] = ()  # the headings inside, numbered from ``lines[0]``
+
+    def subsections(self, level: int) -> list[Section]:
+        return split(list(self.lines), list(self.marks), 0, len(self.lines), level)
 
     @property
     def key(self) -> str:
@@ -118,10 +123,19 @@ def split(
     """Cut ``lines[start:stop]`` at the headings of exactly ``level``; the first piece is the
     text before the first such heading (its heading is None)."""
     cuts = [h for h in marks if h.level == level and start <= h.start < stop]
-    pieces = [Section(None, tuple(lines[start : cuts[0].start if cuts else stop]), start)]
+
+    def inside(first: int, end: int) -> tuple[Heading, ...]:
+        return tuple(
+            Heading(h.level, h.text, h.start - first, h.end - first)
+            for h in marks
+            if first <= h.start and h.end <= end
+        )
+
+    first_end = cuts[0].start if cuts else stop
+    pieces = [Section(None, tuple(lines[start:first_end]), start, inside(start, first_end))]
     for h, nxt in zip(cuts, [*cuts[1:], None], strict=False):
         end = nxt.start if nxt else stop
-        pieces.append(Section(h, tuple(lines[h.end : end]), h.end))
+        pieces.append(Section(h, tuple(lines[h.end : end]), h.end, inside(h.end, end)))
     return pieces
 
 

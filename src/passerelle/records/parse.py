@@ -29,6 +29,8 @@ from passerelle.records import markdown as md
 from passerelle.records.results import Format, Link, Outcome, Problem, RecordResult, Severity
 
 B = Bilingual
+# The safe loader (no arbitrary objects), in its C version when libyaml is there.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SKIPPED_STEMS = frozenset(
     {"readme", "index", "toc", "summary", "_sidebar", "changelog", "license", "contributing"}
@@ -39,6 +41,14 @@ _NYGARD_TITLE = re.compile(r"^(\d+)\.\s+(.+)$")
 # "[short title of solved problem]", "{short title, representative of...}": a template's title.
 _PLACEHOLDER = re.compile(r"^(?:\[[^\[\]]*\s[^\[\]]*\]|\{[^{}]*\s[^{}]*\})$")
 FRONT_MATTER_KEYS = ("status", "date", "decision-makers", "deciders", "consulted", "informed")
+
+
+def _load_yaml(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_SAFE_LOADER)
+    except yaml.YAMLError:
+        # The pure-Python loader points at the faulty line more precisely: ask it why.
+        return yaml.safe_load(text)
 
 
 class _FailError(Exception):
@@ -227,7 +237,7 @@ class _Reader(fields.Notes):
                 1,
             )
         try:
-            data = yaml.safe_load("\n".join(lines[1:end]))
+            data = _load_yaml("\n".join(lines[1:end]))
         except yaml.YAMLError as bad:
             mark = getattr(bad, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
