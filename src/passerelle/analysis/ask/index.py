@@ -88,21 +88,39 @@ def heads(pattern: str) -> frozenset[str] | None:
     return _heads(list(sre_parse.parse(pattern)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    """The patterns sharing one head, tried together: one optional lookahead each, so that a
+    single ``match`` reports every pattern that matches at a position, not only the first."""
+
+    pattern: re.Pattern[str]
+    entries: tuple[tuple[int, Cue], ...]  # (group index, cue)
+
+
+def _bucket(entries: list[tuple[str, Cue]]) -> _Bucket:
+    body = "".join(f"(?:(?=(?P<g{i}>{regex}))|)" for i, (regex, _) in enumerate(entries))
+    compiled = re.compile(body, re.MULTILINE)
+    return _Bucket(
+        compiled,
+        tuple((compiled.groupindex[f"g{i}"], cue) for i, (_, cue) in enumerate(entries)),
+    )
+
+
 @cache
-def _index() -> tuple[dict[str, tuple[_Entry, ...]], tuple[_Entry, ...]]:
-    by_head: dict[str, list[_Entry]] = {}
+def _index() -> tuple[dict[str, _Bucket], tuple[_Entry, ...]]:
+    by_head: dict[str, list[tuple[str, Cue]]] = {}
     wild: list[_Entry] = []
     for cue in all_cues():
         for raw in cue.patterns:
             pattern = prepare(raw)
-            entry = _Entry(re.compile(cue.wrap(pattern), re.MULTILINE), cue)
+            regex = cue.wrap(pattern)
             found = heads(pattern) if cue.bounded else None
             if found is None or any(not h[0].isalnum() for h in found):
-                wild.append(entry)
+                wild.append(_Entry(re.compile(regex, re.MULTILINE), cue))
                 continue
             for head in found:
-                by_head.setdefault(head, []).append(entry)
-    return {h: tuple(e) for h, e in by_head.items()}, tuple(wild)
+                by_head.setdefault(head, []).append((regex, cue))
+    return {h: _bucket(e) for h, e in by_head.items()}, tuple(wild)
 
 
 def find(text: str) -> tuple[Hit, ...]:
@@ -116,15 +134,18 @@ def find(text: str) -> tuple[Hit, ...]:
                 hits.append(Hit(entry.cue, match.start(), match.end()))
     for word in _WORD_START.finditer(folded):
         start = word.start()
-        tried: set[int] = set()
         for size in range(1, HEAD + 1):
-            for entry in by_head.get(folded[start : start + size], ()):
-                if id(entry) in tried:
-                    continue
-                tried.add(id(entry))
-                found = entry.pattern.match(folded, start)
-                if found and found.end() > start:
-                    hits.append(Hit(entry.cue, start, found.end()))
+            bucket = by_head.get(folded[start : start + size])
+            if bucket is None:
+                continue
+            found = bucket.pattern.match(folded, start)
+            if found is None:
+                continue
+            spans = found.regs
+            for group, cue in bucket.entries:
+                end = spans[group][1]
+                if end > start:
+                    hits.append(Hit(cue, start, end))
     hits.sort(key=lambda h: (h.start, -h.end, h.cue.id))
     kept: list[Hit] = []
     last_end: dict[str, int] = {}
