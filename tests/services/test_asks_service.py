@@ -27,6 +27,7 @@ PEERS_FIRST = Coaching(
         Route("experts", 0.8, "architecture", "costly"),
         Route("team", 0.2, "", ""),
     ),
+    fitting=("peers", "experts"),
 )
 
 DRAFT = asks.Draft(

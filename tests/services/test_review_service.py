@@ -15,7 +15,8 @@ SETTINGS = Settings(database_url="sqlite://")
 
 
 def _coaching(quality: str) -> Coaching:
-    return Coaching("en", quality, 10, (), (), "", "crisis", (Route("peers", 1.0, "", ""),))
+    routes = (Route("peers", 1.0, "", ""),)
+    return Coaching("en", quality, 10, (), (), "", "crisis", routes, fitting=("peers",))
 
 
 def test_review_sees_paralysing_ask_to_team_overdue_and_waiting(store: Store) -> None:

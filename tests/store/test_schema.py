@@ -70,6 +70,7 @@ def test_outdated_database_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path = tmp_path / "old.sqlite"
     settings = Settings(database_url=f"sqlite:///{path}")
     open_store(settings).close()
+    real_head = schema.head()
     # Pretend this version ships one more revision than the database has.
     monkeypatch.setattr(schema, "head", lambda: "0002_next")
     monkeypatch.setattr(schema, "upgrade", lambda engine, target="heads": _stamp(path))
@@ -77,9 +78,9 @@ def test_outdated_database_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         open_store(settings)
     assert "passerelle db upgrade" in caught.value.text("en")
     result = ws_service.upgrade(settings)
-    assert result.before == "0001"
+    assert result.before == real_head
     assert result.backup is not None and result.backup.exists()
-    assert _revision(result.backup) == "0001"
+    assert _revision(result.backup) == real_head
     assert _revision(path) == "0002_next"
 
 

@@ -154,4 +154,7 @@ def register(app: typer.Typer) -> None:
     """Add the ``ask`` group to the ``passerelle`` app (once)."""
     if any(group.typer_instance is ask_app for group in app.registered_groups):
         return
+    from passerelle.cli import ask_flow  # the lifecycle: new, send, answer, close, list
+
+    ask_flow.register(ask_app)
     app.add_typer(ask_app, name="ask")

@@ -113,7 +113,8 @@ def suggest_people(session: Session, verdict: Coaching, text: str, limit: int = 
     """People of the recommended circles, those whose expertise the ask mentions first."""
     words = set(terms(text))
     ranked: list[tuple[int, int, str, Person]] = []
-    for order, name in enumerate(verdict.fitting or ()):
+    names = verdict.fitting or tuple(r.circle for r in verdict.routes[:1])
+    for order, name in enumerate(names):
         circle = from_analyser(name).value
         for person in people_repo.listing(session, circle):
             hits = sum(1 for tag in person.expertise if set(terms(tag)) & words)

@@ -28,27 +28,22 @@ class Coaching:
     fits: bool | None = None
     fit_reason: str = ""
     better: str | None = None
+    fitting: tuple[str, ...] = ()  # the circles the analyser says fit, by its own verdict
 
     @property
     def circle(self) -> Circle | None:
         """The workspace circle the analyser recommends first."""
         return from_analyser(self.routes[0].circle) if self.routes else None
 
-    @property
-    def fitting(self) -> tuple[str, ...]:
-        """The circles that suit the ask: the first, and those scoring close to it."""
-        if not self.routes or self.routes[0].score <= 0:
-            return ()
-        top = self.routes[0].score
-        return tuple(r.circle for r in self.routes if r.score >= 0.8 * top)
-
 
 def coach(text: str, circle: str | None = None, lang: str | None = None) -> Coaching:
     """Run the ask analyser; ``circle`` (a workspace circle) asks whether it fits."""
-    from passerelle.analysis.ask import check_ask
+    from passerelle.analysis.ask import CIRCLES, check_ask
 
     result = check_ask(text, circle=for_analyser(circle) if circle else None, lang=lang)
     fit = result.fit
+    verdicts = (check_ask(text, circle=name, lang=result.lang).fit for name in CIRCLES)
+    fitting = tuple(v.circle for v in verdicts if v is not None and v.fits)
     return Coaching(
         lang=result.lang,
         quality=result.quality,
@@ -61,4 +56,5 @@ def coach(text: str, circle: str | None = None, lang: str | None = None) -> Coac
         fits=fit.fits if fit else None,
         fit_reason=fit.reason if fit else "",
         better=fit.better if fit else None,
+        fitting=fitting,
     )
