@@ -54,6 +54,8 @@ COMMANDS: dict[str, str] = {
     "network": "passerelle.cli.people",
     "learn": "passerelle.cli.learn",
     "review": "passerelle.cli.review",
+    "decide": "passerelle.cli.decide",
+    "delegate": "passerelle.cli.delegate",
 }
 _OPTIONS_WITH_VALUE = {"--db"}
 
