@@ -20,6 +20,14 @@ def run(*args: str, stdin: str | bytes | None = None):  # type: ignore[no-untype
     return runner.invoke(app, list(args), input=stdin)
 
 
+@pytest.fixture(autouse=True)
+def rule_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test session gets its own cache of compiled rules, never the user's."""
+    folder = tmp_path_factory.getbasetemp() / "rule-cache"
+    monkeypatch.setenv("PASSERELLE_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def memo(tmp_path: Path) -> Path:
     path = tmp_path / "memo.md"
@@ -163,6 +171,21 @@ def test_explain_missing_file() -> None:
     result = run("explain", "nowhere.md")
     assert result.exit_code == 2
     assert "nowhere.md" in result.stderr
+
+
+def test_compiled_rules_are_cached_and_a_corrupt_cache_is_rebuilt(
+    memo: Path, rule_cache: Path
+) -> None:
+    assert run("check", str(memo)).exit_code == 1
+    [cached] = rule_cache.glob("rules-fr-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    from passerelle.analysis.engine import compiled
+
+    compiled.cache_clear()
+    result = run("check", str(memo), "--no-color")
+    assert result.exit_code == 1
+    assert "fr.jargon.kubernetes" in result.stdout
+    assert cached.read_bytes() != b"not a pickle"
 
 
 @pytest.mark.slow

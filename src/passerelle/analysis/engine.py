@@ -22,7 +22,7 @@ from passerelle.analysis.kinds import (
     Term,
 )
 from passerelle.analysis.matcher import Hit, PhraseMatcher
-from passerelle.analysis.rules import load_rules
+from passerelle.analysis.rules import PACKAGE_RULES, load_rules
 from passerelle.analysis.sentences import Sentence
 from passerelle.analysis.text import ends_word, starts_word
 
@@ -95,10 +95,27 @@ class Compiled:
         self.phrases.compile()
 
 
+_CACHE_DIR: list[Path] = []
+
+
+def use_cache_dir(folder: Path | None) -> None:
+    """Keep compiled rules in ``folder`` between runs (the command line does; None turns it off)."""
+    _CACHE_DIR[:] = [folder] if folder else []
+    compiled.cache_clear()
+
+
 @cache
 def compiled(lang: str, folders: tuple[Path, ...] = ()) -> Compiled:
-    """The rules of a language, loaded and compiled once per process."""
-    return Compiled(lang, load_rules(lang, folders))
+    """The rules of a language, loaded and compiled once per process (and cached on disk when
+    ``use_cache_dir`` was called)."""
+    if not _CACHE_DIR:
+        return Compiled(lang, load_rules(lang, folders))
+    from passerelle.analysis.cache import load_or_build
+
+    sources = [Path(str(PACKAGE_RULES / lang)), *(folder / lang for folder in folders)]
+    return load_or_build(
+        _CACHE_DIR[0], f"rules-{lang}", sources, lambda: Compiled(lang, load_rules(lang, folders))
+    )
 
 
 def _finding(

@@ -36,6 +36,22 @@ class StyleChoice(StrEnum):
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 
 
+def enable_rule_cache() -> None:
+    """Keep compiled rules between runs in the user's cache folder (``PASSERELLE_CACHE_DIR``
+    overrides it; set it empty to turn the cache off)."""
+    import os
+    from pathlib import Path
+
+    from passerelle.analysis.engine import use_cache_dir
+
+    folder = os.environ.get("PASSERELLE_CACHE_DIR")
+    if folder is None:
+        from platformdirs import user_cache_dir
+
+        folder = str(Path(user_cache_dir("passerelle")) / "rules")
+    use_cache_dir(Path(folder) if folder else None)
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"passerelle: {message}", err=True)
     return typer.Exit(2)
@@ -106,6 +122,7 @@ def check(
     from passerelle.cli.inputs import InputError, expand, read
     from passerelle.config import ConfigError, config_for
 
+    enable_rule_cache()
     sources = list(expand(paths or []))
     colour = sys.stdout.isatty() if colour is None else colour
     files: list[dict[str, Any]] = []
@@ -182,6 +199,7 @@ def explain(
     from passerelle.cli.inputs import InputError, Source, read
     from passerelle.config import ConfigError, config_for
 
+    enable_rule_cache()
     source = Source("<stdin>", None) if path == "-" else Source(path, Path(path))
     try:
         if source.path is not None and not source.path.is_file():
