@@ -365,7 +365,7 @@ def review(
 
     Example: passerelle decide review 2026-03-02-use-postgresql --next 2027-03-01
     """
-    from passerelle.services import decisions
+    from passerelle.services import decision_review as decisions
 
     today = day(None)
     if ref is not None:

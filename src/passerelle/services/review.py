@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from passerelle.domain import radar
 from passerelle.domain.circles import LABELS, Circle
+from passerelle.services import decision_review
 from passerelle.services.people import PersonView, views
 from passerelle.settings import Settings
 from passerelle.store.repos import asks as ask_repo
@@ -40,6 +41,7 @@ class Review:
     overdue: tuple[PersonView, ...]
     waiting: tuple[Waiting, ...]
     to_write: tuple[ToWrite, ...]
+    decisions: tuple[Any, ...] = ()  # decision and delegation signals (decision_signals)
 
 
 def thresholds(settings: Settings) -> radar.Thresholds:
@@ -90,8 +92,9 @@ def review(session: Session, settings: Settings, today: date) -> Review:
     )
     overdue = sorted((p for p in everyone if p.overdue_days), key=lambda p: -p.overdue_days)
     return Review(
-        today, tuple(radar.scan(facts, th)), tuple(overdue), tuple(waiting), tuple(to_write)
-    )
+        today, tuple(radar.scan(facts, th)), tuple(overdue), tuple(waiting), tuple(to_write),
+        tuple(decision_review.signals(session, today)),
+    )  # fmt: skip
 
 
 def to_json(review_: Review, lang: str) -> dict[str, Any]:
@@ -130,6 +133,17 @@ def to_json(review_: Review, lang: str) -> dict[str, Any]:
             {"id": t.id, "title": t.title, "answered_on": t.answered_on.isoformat()}
             for t in review_.to_write
         ],
+        "decisions": [
+            {
+                "code": s.code,
+                "severity": s.severity,
+                "subject": s.subject,
+                "seen": say(s.seen),
+                "why": say(s.why),
+                "next_step": say(s.next_step),
+            }
+            for s in review_.decisions
+        ],
     }
 
 
@@ -160,4 +174,9 @@ def to_markdown(review_: Review, lang: str, limit: int = 15) -> str:
     for t in review_.to_write[:limit]:
         out.append(f"- #{t.id} {t.title} ({t.answered_on.isoformat()})")
     out += [nothing] if not review_.to_write else []
+    decisions_h = "Décisions et délégation" if lang == "fr" else "Decisions and delegation"
+    out += ["", f"## {decisions_h}", ""]
+    for s in review_.decisions[:limit]:
+        out.append(f"- **{s.seen.get(lang)}** {s.why.get(lang)} → {s.next_step.get(lang)}")
+    out += [nothing] if not review_.decisions else []
     return "\n".join(out) + "\n"
