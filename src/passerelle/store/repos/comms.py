@@ -1,0 +1,62 @@
+"""Queries on the communication plan, the communications logged and the digests."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from passerelle.store.models import CommsPlanRow, CommunicationRow, DigestRow
+
+
+def plan(session: Session) -> Sequence[CommsPlanRow]:
+    return session.scalars(select(CommsPlanRow).order_by(CommsPlanRow.id)).all()
+
+
+def plan_entry(
+    session: Session, *, person_id: int | None, group_id: int | None
+) -> CommsPlanRow | None:
+    query = select(CommsPlanRow)
+    if person_id is not None:
+        query = query.where(CommsPlanRow.person_id == person_id)
+    else:
+        query = query.where(CommsPlanRow.group_id == group_id)
+    return session.scalars(query).first()
+
+
+def add(session: Session, row: CommsPlanRow | CommunicationRow | DigestRow) -> None:
+    session.add(row)
+    session.flush()
+
+
+def log_dates(
+    session: Session, until: date | None = None
+) -> dict[str, list[tuple[date, str | None]]]:
+    """Every communication's day and format, per stakeholder key (``p:1``, ``g:2``)."""
+    c = CommunicationRow
+    query = select(c.person_id, c.group_id, c.occurred_on, c.format)
+    if until is not None:
+        query = query.where(c.occurred_on <= until)
+    found: dict[str, list[tuple[date, str | None]]] = defaultdict(list)
+    for pid, gid, on, fmt in session.execute(query):
+        found[f"p:{pid}" if pid is not None else f"g:{gid}"].append((on, fmt))
+    return found
+
+
+def recent(session: Session, limit: int = 20) -> Sequence[CommunicationRow]:
+    query = select(CommunicationRow).order_by(
+        CommunicationRow.occurred_on.desc(), CommunicationRow.id.desc()
+    )
+    return session.scalars(query.limit(limit)).all()
+
+
+def digest(session: Session, period: str, audience: str, lang: str) -> DigestRow | None:
+    query = (
+        select(DigestRow)
+        .where(DigestRow.period == period, DigestRow.audience == audience, DigestRow.lang == lang)
+        .order_by(DigestRow.id.desc())
+    )
+    return session.scalars(query).first()

@@ -1,0 +1,77 @@
+"""The trust ledger on the workspace: evidence from commitments, surprises and the plan."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from passerelle.domain.trust import Evidence
+from passerelle.services import commitments, comms, people, trust
+from passerelle.services.errors import InvalidInputError
+from passerelle.settings import Settings
+from passerelle.store.workspace import Store
+
+T = date(2026, 11, 10)
+
+
+@pytest.fixture
+def two(store: Store) -> Store:
+    with store.write() as s:
+        people.add(s, "Claire Martin", "ceo", known_since=date(2025, 1, 1))
+        people.add(s, "Hugo Bernard", "business", known_since=date(2025, 1, 1))
+    return store
+
+
+def test_kept_promises_raise_and_a_broken_one_lowers(two: Store) -> None:
+    with two.write() as s:
+        for i in range(3):
+            c = commitments.add(s, "Claire", f"task {i}", due=T - timedelta(days=60 - i),
+                                today=T - timedelta(days=90))  # fmt: skip
+            commitments.done(s, c.id, c.due)
+        b = commitments.add(s, "Hugo", "report", due=T - timedelta(days=20),
+                            today=T - timedelta(days=30))  # fmt: skip
+        commitments.break_(s, b.id, T - timedelta(days=20), "no time")
+    with two.read() as s:
+        board = {row.name: row.now for row in trust.board(s, two.settings, T)}
+    assert board["Claire Martin"].expected > 0.5 > board["Hugo Bernard"].expected
+
+
+def test_open_commitment_past_due_counts_as_late(two: Store) -> None:
+    with two.write() as s:
+        commitments.add(s, "Hugo", "slides", due=T - timedelta(days=3),
+                        today=T - timedelta(days=10))  # fmt: skip
+    with two.read() as s:
+        detail = trust.detail(s, two.settings, "Hugo", T)
+    assert [m.kind for m in detail.movers] == [Evidence.LATE]
+    assert detail.score.expected < 0.5
+
+
+def test_surprise_and_communication_on_cadence(two: Store) -> None:
+    with two.write() as s:
+        comms.set_plan(
+            s, "Claire", cadence="weekly", fmt="one_to_one", today=T - timedelta(days=35)
+        )
+        for week in range(5):
+            comms.log(s, "Claire", on=T - timedelta(days=35 - 7 * week))
+        trust.log_surprise(s, "Hugo", T - timedelta(days=1), "outage during his demo")
+    with two.read() as s:
+        claire = trust.detail(s, two.settings, "Claire", T)
+        hugo = trust.detail(s, two.settings, "Hugo", T)
+    assert {m.kind for m in claire.movers} == {Evidence.ON_CADENCE}
+    assert claire.score.expected > 0.5
+    assert hugo.movers[0].kind is Evidence.SURPRISE
+    assert hugo.movers[0].note == "outage during his demo"
+    assert len(hugo.trend) >= 52
+
+
+def test_parameters_come_from_the_settings(two: Store) -> None:
+    with two.write() as s:
+        trust.log_surprise(s, "Hugo", T, "x")
+    heavy = Settings(trust={"surprise": {"weight": 8}})
+    with two.read() as s:
+        default = trust.detail(s, two.settings, "Hugo", T).score.expected
+        tuned = trust.detail(s, heavy, "Hugo", T).score.expected
+    assert tuned < default
+    with pytest.raises(InvalidInputError):
+        trust.params(Settings(trust={"broken": {"weight": 0.1}}))
