@@ -50,9 +50,9 @@ def load_or_build(cache_dir: Path, name: str, folders: Iterable[Path], build: Ca
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob(f"{name}-*.pickle"):
             old.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(handle.name).replace(path)
+        with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(out.name).replace(path)
     except (OSError, pickle.PickleError, TypeError):
         pass
     return value

@@ -22,6 +22,7 @@ from passerelle.analysis.kinds import (
     Term,
 )
 from passerelle.analysis.matcher import Hit, PhraseMatcher
+from passerelle.analysis.prefilter import PatternSet
 from passerelle.analysis.rules import PACKAGE_RULES, load_rules
 from passerelle.analysis.sentences import Sentence
 from passerelle.analysis.text import ends_word, starts_word
@@ -64,12 +65,13 @@ class Compiled:
     rules: tuple[Rule, ...]
     terms: PhraseMatcher[tuple[Substitution, Term]] = field(default_factory=PhraseMatcher)
     phrases: PhraseMatcher[Existence] = field(default_factory=PhraseMatcher)
-    patterns: list[tuple[Existence, re.Pattern[str]]] = field(default_factory=list)
+    patterns: PatternSet[Existence] = field(default_factory=lambda: PatternSet([]))
     acronyms: list[Acronym] = field(default_factory=list)
     lengths: list[SentenceLength] = field(default_factory=list)
     readability: list[ReadabilityRule] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        sources: list[tuple[str, Existence]] = []
         for rule in self.rules:
             if isinstance(rule, Substitution):
                 for term in rule.terms:
@@ -82,9 +84,7 @@ class Compiled:
             elif isinstance(rule, Existence):
                 for token in forms(rule.tokens):
                     self.phrases.add(token, rule)
-                if rule.patterns:
-                    joined = "|".join(f"(?:{p})" for p in rule.patterns)
-                    self.patterns.append((rule, re.compile(joined)))
+                sources.extend((pattern, rule) for pattern in rule.patterns)
             elif isinstance(rule, Acronym):
                 self.acronyms.append(rule)
             elif isinstance(rule, SentenceLength):
@@ -93,6 +93,7 @@ class Compiled:
                 self.readability.append(rule)
         self.terms.compile()
         self.phrases.compile()
+        self.patterns = PatternSet(sources)
 
 
 _CACHE_DIR: list[Path] = []
@@ -219,10 +220,9 @@ class Run:
 
     def existence(self, rules: Compiled, seg: Segment) -> Iterator[Finding]:
         hits = rules.phrases.find(self.folded, self.lowered, seg.start, seg.end)
-        for rule, pattern in rules.patterns:
-            for m in pattern.finditer(self.lowered, seg.start, seg.end):
-                if m.end() > m.start() and _whole_words(self.lowered, m.start(), m.end()):
-                    hits.append(Hit(m.start(), m.end(), rule))
+        for m, rule in rules.patterns.finditer(self.lowered, seg.start, seg.end):
+            if m.end() > m.start() and _whole_words(self.lowered, m.start(), m.end()):
+                hits.append(Hit(m.start(), m.end(), rule))
         reach = -1
         for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
             rule = hit.payload

@@ -1,0 +1,54 @@
+"""The keyword prefilter must find exactly what a plain scan with each pattern finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from passerelle.analysis.engine import compiled
+from passerelle.analysis.prefilter import PatternSet, required_words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\b(?:will|'ll)\s+(?:definitely|certainly)\b", {"definitely", "certainly"}),
+        (r"(?<=[,—–-] )100 ?%(?=[.!]|$)", {"100"}),
+        (r"\bnever\s+(?:\w+\s+){1,4}?again\b", {"never"}),
+        (r"\bzéro\s+(?:bugs?|pannes?)", {"zéro"}),
+        (r"\w+", None),
+        (r"(?:ab|)c?", None),
+    ],
+)
+def test_required_words_are_read_from_the_pattern(pattern: str, words: set[str] | None) -> None:
+    found = required_words(pattern)
+    assert (set(found) if found is not None else None) == words
+
+
+BUILT_IN = [
+    (pattern, rule.head.id)
+    for lang in ("fr", "en")
+    for rule in compiled(lang).rules
+    for pattern in getattr(rule, "patterns", ())
+]
+VOCABULARY = sorted(
+    {word for source, _ in BUILT_IN for word in (required_words(source) or ())}
+    | set("we will never be down again the site sera toujours disponible 100 % , . sans".split())
+)
+
+
+def _plain(text: str) -> list[tuple[int, int, str]]:
+    return sorted(
+        (m.start(), m.end(), rule) for source, rule in BUILT_IN for m in re.finditer(source, text)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=60).map(" ".join))
+def test_prefilter_finds_what_a_full_scan_finds(text: str) -> None:
+    patterns = PatternSet(BUILT_IN)
+    found = sorted((m.start(), m.end(), rule) for m, rule in patterns.finditer(text, 0, len(text)))
+    assert found == _plain(text)
