@@ -56,6 +56,12 @@ COMMANDS: dict[str, str] = {
     "review": "passerelle.cli.review",
     "decide": "passerelle.cli.decide",
     "delegate": "passerelle.cli.delegate",
+    "commit": "passerelle.cli.commit",
+    "trust": "passerelle.cli.trust",
+    "comms": "passerelle.cli.comms",
+    "digest": "passerelle.cli.digest",
+    "request": "passerelle.cli.request",
+    "roadmap": "passerelle.cli.roadmap",
 }
 _OPTIONS_WITH_VALUE = {"--db"}
 

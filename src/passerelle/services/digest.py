@@ -21,6 +21,8 @@ from passerelle.domain.circles import Bilingual, Visibility
 from passerelle.domain.comms import Format
 from passerelle.domain.pillars import Period
 from passerelle.services import commitments, comms, requests
+from passerelle.services.decisions import Role
+from passerelle.services.decisions import readable as policy
 from passerelle.services.digest_render import Content, DecisionItem, render
 from passerelle.services.errors import InvalidStateError, invalid
 from passerelle.services.pillars import period_of
@@ -29,17 +31,15 @@ from passerelle.settings import Settings
 from passerelle.store.models import DecisionRow, DigestRow
 from passerelle.store.repos import comms as repo
 
-AUDIENCES: dict[str, frozenset[str]] = {
-    "business": frozenset({Visibility.BUSINESS.value}),
-    "team": frozenset({Visibility.TEAM.value, Visibility.BUSINESS.value}),
-}
+# A digest's audience reads as the role of the same readers in the workspace's one read policy.
+AUDIENCES: dict[str, Role] = {"business": Role.STAKEHOLDER, "team": Role.MEMBER}
 NEXT_DAYS = 45
 
 
 def readable(audience: str) -> frozenset[str]:
-    """The visibilities an audience may read: the one policy every digest goes through."""
+    """The visibilities an audience may read, from the workspace's read policy by role."""
     try:
-        return AUDIENCES[audience.strip().lower()]
+        return frozenset(policy(AUDIENCES[audience.strip().lower()]))
     except KeyError:
         raise invalid(
             f"Public inconnu : {audience!r} (business ou team).",
