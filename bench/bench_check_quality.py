@@ -1,7 +1,10 @@
 """Quality of the plain-language checker on a labelled set of business messages.
 
 Runs ``passerelle.analysis.check_text(text, audience="business", lang=None)`` over every message of
-``tests/data/business_messages/{fr,en}.yaml`` and compares its findings with the labels.
+``tests/data/business_messages/{fr,en}.yaml`` (the development set, which the rules were partly
+tuned on) and of ``tests/data/business_messages_heldout/{fr,en}.yaml`` (the held-out set, written
+and labelled blind to the rules and the checker: the honest figures), and compares its findings
+with the labels, one table per set.
 
 Scoring, per category (jargon, acronym, overpromise):
 
@@ -20,7 +23,7 @@ really long-winded (``long_winded: true``); a sentence-length finding there is e
 it is listed but not counted against a clear message, because a threshold on sentence length is a
 matter of taste that the labels do not try to pin down.
 
-Usage: ``python bench/bench_check_quality.py [--verbose] [--lang fr|en]``.
+Usage: ``python bench/bench_check_quality.py [--verbose] [--lang fr|en] [--set dev|heldout|both]``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "business_messages"
+HELDOUT_DIR = DATA_DIR.with_name("business_messages_heldout")
+SETS = {"dev": DATA_DIR, "heldout": HELDOUT_DIR}  # name -> folder of {fr,en}.yaml
 SCORED = ("jargon", "acronym", "overpromise")
 LENGTH = ("sentence-length", "readability")
 CATEGORIES = SCORED + LENGTH
@@ -417,13 +422,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
     parser.add_argument("--lang", choices=("fr", "en"), help="only the messages in this language")
+    parser.add_argument(
+        "--set",
+        dest="which",
+        choices=(*SETS, "both"),
+        default="both",
+        help="the development set, the held-out set, or both one after the other (default)",
+    )
     args = parser.parse_args(list(argv) if argv is not None else [])
-    messages = [m for m in load_messages() if args.lang in (None, m.lang)]
     checker = passerelle_checker()
     if checker is None:
         print("passerelle.analysis.check_text is not available yet: nothing to measure.")
         return 1
-    print(format_report(evaluate(messages, checker), verbose=args.verbose))
+    names = list(SETS) if args.which == "both" else [args.which]
+    for i, name in enumerate(names):
+        folder = SETS[name]
+        messages = [m for m in load_messages(folder.glob("*.yaml")) if args.lang in (None, m.lang)]
+        print(("\n" if i else "") + f"=== {name} set: tests/data/{folder.name} ===")
+        print(format_report(evaluate(messages, checker), verbose=args.verbose))
     return 0
 
 

@@ -17,6 +17,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "business_messages"
+HELDOUT = DATA.with_name("business_messages_heldout")  # same format, ids hfr-NNN and hen-NNN
+SETS = pytest.mark.parametrize("data", [DATA, HELDOUT], ids=["dev", "heldout"])
 LANGS = ("fr", "en")
 CATEGORIES = {"jargon", "acronym", "overpromise"}
 KINDS = {"slack", "email", "status", "board", "memo", "one-liner"}
@@ -36,19 +38,23 @@ def _bench() -> ModuleType:
 bench = _bench()
 
 
-def _messages(lang: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load((DATA / f"{lang}.yaml").read_text(encoding="utf-8"))
+def _messages(lang: str, folder: Path = DATA) -> list[dict[str, Any]]:
+    data = yaml.safe_load((folder / f"{lang}.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict) and isinstance(data["messages"], list)
     return data["messages"]
 
 
 ALL = [(lang, m) for lang in LANGS for m in _messages(lang)]
+HELD_OUT = [(lang, m) for lang in LANGS for m in _messages(lang, HELDOUT)]
+EVERY = [("", lang, m) for lang, m in ALL] + [("h", lang, m) for lang, m in HELD_OUT]
 
 
-@pytest.mark.parametrize(("lang", "message"), ALL, ids=[str(m.get("id")) for _, m in ALL])
-def test_message_format(lang: str, message: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("prefix", "lang", "message"), EVERY, ids=[str(m.get("id")) for _, _, m in EVERY]
+)
+def test_message_format(prefix: str, lang: str, message: dict[str, Any]) -> None:
     assert set(message) <= MESSAGE_KEYS, set(message) - MESSAGE_KEYS
-    assert re.fullmatch(rf"{lang}-\d{{3}}", message["id"])
+    assert re.fullmatch(rf"{prefix}{lang}-\d{{3}}", message["id"])
     assert message["lang"] == lang
     assert message["kind"] in KINDS
     assert isinstance(message["text"], str) and message["text"].strip()
@@ -75,13 +81,14 @@ def test_message_format(lang: str, message: dict[str, Any]) -> None:
 
 
 def test_ids_are_unique_across_files() -> None:
-    ids = [m["id"] for _, m in ALL]
+    ids = [m["id"] for _, _, m in EVERY]
     assert len(ids) == len(set(ids))
 
 
+@SETS
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_language_has_enough_messages_of_each_sort(lang: str) -> None:
-    messages = _messages(lang)
+def test_each_language_has_enough_messages_of_each_sort(lang: str, data: Path) -> None:
+    messages = _messages(lang, data)
     clear = [m for m in messages if m.get("clear")]
     assert len(messages) >= 60
     assert 0.3 <= len(clear) / len(messages) <= 0.45
@@ -96,17 +103,19 @@ def test_each_language_has_enough_messages_of_each_sort(lang: str) -> None:
     assert any(re.search(r"\([A-Z]{2,}\)", t) for t in texts), "defined acronyms"
 
 
-def test_french_messages_use_real_typography() -> None:
-    texts = "\n".join(m["text"] for m in _messages("fr"))
+@SETS
+def test_french_messages_use_real_typography(data: Path) -> None:
+    texts = "\n".join(m["text"] for m in _messages("fr", data))
     assert "’" in texts and "«\u00a0" in texts and "\u00a0»" in texts and "œ" in texts
     assert "\u00a0:" in texts
     assert re.search("\u202f[;!?]", texts)
     assert "'" in texts, "some messages typed with a plain apostrophe, as on Slack"
 
 
+@SETS
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_file_starts_with_its_labelling_guide(lang: str) -> None:
-    head = (DATA / f"{lang}.yaml").read_text(encoding="utf-8")[:6000]
+def test_the_file_starts_with_its_labelling_guide(lang: str, data: Path) -> None:
+    head = (data / f"{lang}.yaml").read_text(encoding="utf-8")[:6000]
     assert head.startswith("# Labelled business messages")
     for term in ("Labelling guide", "Known acronyms", "overpromise", "accept"):
         assert term in head
@@ -116,3 +125,7 @@ def test_the_benchmark_loads_both_files() -> None:
     messages = bench.load_messages()
     assert {m.lang for m in messages} == set(LANGS)
     assert len(messages) == len(ALL)
+    held_out = bench.load_messages(bench.SETS["heldout"].glob("*.yaml"))
+    assert bench.SETS["heldout"] == HELDOUT and bench.SETS["dev"] == DATA
+    assert {m.lang for m in held_out} == set(LANGS)
+    assert len(held_out) == len(HELD_OUT)
