@@ -4,14 +4,14 @@ learnings to write, gathered in a handful of queries and rendered as Markdown or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from passerelle.domain import radar
 from passerelle.domain.circles import LABELS, Circle
-from passerelle.services import decision_review
+from passerelle.services import decision_review, trust_review
 from passerelle.services.people import PersonView, views
 from passerelle.settings import Settings
 from passerelle.store.repos import asks as ask_repo
@@ -42,6 +42,7 @@ class Review:
     waiting: tuple[Waiting, ...]
     to_write: tuple[ToWrite, ...]
     decisions: tuple[Any, ...] = ()  # decision and delegation signals (decision_signals)
+    trust: Any = None  # trust signals and the four pillars (trust_review.TrustSection)
 
 
 def thresholds(settings: Settings) -> radar.Thresholds:
@@ -49,7 +50,8 @@ def thresholds(settings: Settings) -> radar.Thresholds:
 
 
 def review(session: Session, settings: Settings, today: date) -> Review:
-    rows = ask_repo.radar_rows(session)
+    th = thresholds(settings)
+    rows = ask_repo.radar_rows(session, today - timedelta(days=th.window_days))
     everyone = views(session, settings, today)
     facts = radar.Workspace(
         today=today,
@@ -72,8 +74,8 @@ def review(session: Session, settings: Settings, today: date) -> Review:
             radar.ContactFacts(p.id, p.name, p.circle, p.overdue_days) for p in everyone
         ),
         circle_sizes=people_repo.circle_sizes(session),
+        last_sent_on=ask_repo.last_sent(session),
     )
-    th = thresholds(settings)
     waiting = sorted(
         (
             Waiting(r.id, r.title, r.sent_on, (today - r.sent_on).days, r.urgency)
@@ -94,6 +96,7 @@ def review(session: Session, settings: Settings, today: date) -> Review:
     return Review(
         today, tuple(radar.scan(facts, th)), tuple(overdue), tuple(waiting), tuple(to_write),
         tuple(decision_review.signals(session, today)),
+        trust_review.section(session, settings, today),
     )  # fmt: skip
 
 
@@ -144,6 +147,7 @@ def to_json(review_: Review, lang: str) -> dict[str, Any]:
             }
             for s in review_.decisions
         ],
+        "trust": trust_review.to_json(review_.trust, lang) if review_.trust else None,
     }
 
 
@@ -179,4 +183,6 @@ def to_markdown(review_: Review, lang: str, limit: int = 15) -> str:
     for s in review_.decisions[:limit]:
         out.append(f"- **{s.seen.get(lang)}** {s.why.get(lang)} → {s.next_step.get(lang)}")
     out += [nothing] if not review_.decisions else []
+    if review_.trust is not None:
+        out += ["", *trust_review.to_markdown(review_.trust, lang)]
     return "\n".join(out) + "\n"
