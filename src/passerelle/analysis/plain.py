@@ -21,7 +21,7 @@ from passerelle.analysis.lang import LANGS, Lang, detect, paragraphs
 from passerelle.analysis.markdown import ignores, mask
 from passerelle.analysis.readability import score
 from passerelle.analysis.sentences import sentences
-from passerelle.analysis.text import LETTER_WORDS, LineIndex, fold, fold_case
+from passerelle.analysis.text import LineIndex, fold, fold_case
 
 _DEFAULT = Options()
 
@@ -91,7 +91,7 @@ def check_text(
         )
         if seg.lang == main:
             main_sentences.extend(said)
-            main_words.extend(LETTER_WORDS.findall(masked, seg.start, seg.end))
+            main_words.extend(masked[seg.start : seg.end].split())
     readability = _readability(run, main, main_words, len(main_sentences), findings)
     findings = _located(text, _without_ignored(text, findings))
     return CheckResult(

@@ -33,10 +33,14 @@ _FR_SILENT_U = re.compile(r"(?<=[qg])u(?=[aeioyéèêîôâ])")
 _EN_GROUP = re.compile(r"[aeiouy]+")
 
 
+_EDGES = "\"'«»“”‘’()[]{}<>.,;:!?…*_`#|/\\-–—+=~^%$&@"
+
+
 @lru_cache(maxsize=65536)
 def syllables_fr(word: str) -> int:
-    """Spoken syllables of a French word (``été`` 2, ``réunion`` 3, ``équipe`` 2)."""
-    word = _FR_SILENT_U.sub("", word.lower())
+    """Spoken syllables of a French word (``été`` 2, ``réunion`` 3, ``équipe`` 2); 0 for a
+    token without a letter."""
+    word = _FR_SILENT_U.sub("", word.strip(_EDGES).lower())
     groups = [g.group() for part in word.split("'") for g in _FR_GROUP.finditer(part)]
     count = len(groups)
     if count > 1 and groups[-1] == "e" and word.endswith(("e", "es")):
@@ -58,8 +62,9 @@ def _cmu() -> dict[str, int]:
 
 @lru_cache(maxsize=65536)
 def syllables_en(word: str) -> int:
-    """Syllables of an English word, from the CMU dictionary when it knows the word."""
-    word = word.lower()
+    """Syllables of an English word, from the CMU dictionary when it knows the word; 0 for a
+    token without a letter."""
+    word = word.strip(_EDGES).lower()
     known = _cmu().get(word)
     if known is not None:
         return max(known, 1)
@@ -70,12 +75,16 @@ def syllables_en(word: str) -> int:
 
 
 def score(formula: str, words: Iterable[str], sentences: int) -> Readability:
-    """Apply a formula to the words of a text and its number of sentences."""
+    """Apply a formula to the words of a text and its number of sentences.
+
+    ``words`` may be raw whitespace-separated tokens: punctuation is ignored and a token without
+    a letter ("42", "—") is not a word.
+    """
     base, per_sentence, per_syllable = _CONSTANTS[formula]
     count = syllables_fr if formula == "kandel-moles" else syllables_en
-    word_list = list(words)
-    syllables = sum(map(count, word_list))
-    n_words, n_sentences = len(word_list), max(sentences, 1)
+    counts = list(map(count, words))
+    syllables = sum(counts)
+    n_words, n_sentences = len(counts) - counts.count(0), max(sentences, 1)
     if not n_words:
         return Readability(formula, 0.0, 0, n_sentences, 0)
     value = base - per_sentence * n_words / n_sentences - per_syllable * syllables / n_words
