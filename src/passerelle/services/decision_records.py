@@ -76,19 +76,23 @@ def import_folder(
     by_key = repo.by_source_keys(session, [r.key for r in results])
     wanted = {r.decision.id for r in results if r.decision and r.key not in by_key}
     by_slug = repo.by_slugs(session, wanted)
-    taken = repo.all_slugs(session) if by_slug else set()
+    taken: set[str] = set()
     renamed: dict[str, str] = {}  # id in the folder -> id stored here
+    claimed: set[int] = set()
     plan: list[tuple[RecordResult, DecisionRow | None]] = []
     for r in results:
         assert r.decision is not None
-        row = by_key.get(r.key)
-        if row is None:
-            same = by_slug.get(r.decision.id)
-            if same is not None and same.source_key in (None, r.key):
-                row = same
-            elif same is not None:
-                renamed[r.decision.id] = _free(r.decision.id, taken)
+        # Known by where it came from; else by its id, since a date-slug id names one decision
+        # wherever it is written (an exported folder read back is the same decisions).
+        row = by_key.get(r.key) or by_slug.get(r.decision.id)
+        if row is not None and id(row) in claimed:  # two files for one decision: keep both
+            row = None
+            if not taken:
+                taken.update(repo.all_slugs(session))
+                taken.update(x.decision.id for x in results if x.decision)
+            renamed[r.decision.id] = _free(r.decision.id, taken)
         if row is not None:
+            claimed.add(id(row))
             renamed[r.decision.id] = row.slug
         plan.append((r, row))
     created, updated, unchanged = [], [], []
