@@ -33,6 +33,10 @@ def test_never_asked_and_long_silence() -> None:
     assert codes(Workspace(TODAY, circle_sizes=HEALTHY_SIZES)) == ["never-asking"]
     drafts_only = Workspace(TODAY, asks=(ask(1, None),), circle_sizes=HEALTHY_SIZES)
     assert codes(drafts_only) == ["never-asking"]
+    only_the_day = Workspace(
+        TODAY, last_sent_on=TODAY - timedelta(days=3), circle_sizes=HEALTHY_SIZES
+    )
+    assert codes(only_the_day) == []  # the review passes the latest send when asks are recent only
     quiet = Workspace(TODAY, asks=(ask(1, 60),), circle_sizes=HEALTHY_SIZES)
     (signal,) = radar.scan(quiet)
     assert signal.severity == "medium" and "60" in signal.seen.en and "60" in signal.seen.fr
@@ -95,7 +99,8 @@ def test_answered_without_learning_after_grace() -> None:
     late = ask(1, answered_on=TODAY - timedelta(days=20))
     fresh = ask(2, answered_on=TODAY - timedelta(days=2))
     written = ask(3, answered_on=TODAY - timedelta(days=30), has_learning=True)
-    ws = Workspace(TODAY, asks=(late, fresh, written), circle_sizes=HEALTHY_SIZES)
+    old = ask(4, 400, answered_on=TODAY - timedelta(days=390))  # outside the window
+    ws = Workspace(TODAY, asks=(late, fresh, written, old), circle_sizes=HEALTHY_SIZES)
     (signal,) = radar.scan(ws)
     assert signal.code == "learnings-missing" and signal.refs == (1,)
 

@@ -61,6 +61,8 @@ class Workspace:
     asks: tuple[AskFacts, ...] = ()
     contacts: tuple[ContactFacts, ...] = ()
     circle_sizes: Mapping[str, int] = field(default_factory=dict)
+    # The latest send of any ask, when ``asks`` holds only the recent ones.
+    last_sent_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,8 @@ def _sent_in_window(ws: Workspace, th: Thresholds) -> list[AskFacts]:
 
 def never_asking(ws: Workspace, th: Thresholds) -> Signal | None:
     sent = [a.sent_on for a in ws.asks if a.sent_on is not None and a.sent_on <= ws.today]
+    if ws.last_sent_on is not None and ws.last_sent_on <= ws.today:
+        sent.append(ws.last_sent_on)
     why = B(
         "Décider seul en gardant une façade de contrôle laisse des angles morts et isole.",
         "Deciding alone behind a front of full control leaves blind spots and isolates you.",
@@ -269,10 +273,11 @@ def contacts_overdue(ws: Workspace, th: Thresholds) -> Signal | None:
 
 def learnings_missing(ws: Workspace, th: Thresholds) -> Signal | None:
     limit = ws.today - timedelta(days=th.learning_grace_days)
+    start = ws.today - timedelta(days=th.window_days)
     missing = [
         a
         for a in ws.asks
-        if a.answered_on is not None and a.answered_on <= limit and not a.has_learning
+        if a.answered_on is not None and start <= a.answered_on <= limit and not a.has_learning
     ]
     if not missing:
         return None

@@ -213,37 +213,37 @@ def snooze(session: Session, ref: str, until: date) -> Person:
 def views(
     session: Session, settings: Settings, today: date, circle: str | None = None
 ) -> list[PersonView]:
-    """Everyone (or one circle) with their contact status and reciprocity, in four queries."""
+    """Everyone (or one circle) with their contact status and reciprocity, in three queries."""
     wanted = circle_of(circle).value if circle else None
-    last = repo.last_contacts(session)
-    balance = repo.reciprocity(session)
+    stats = repo.contact_stats(session)
     cadences = settings.cadences.as_dict()
     grace = settings.radar.overdue_grace_days
+    none = repo.ContactStats(None, 0, 0)
     result = []
-    for person in repo.listing(session, wanted):
+    for person in repo.rows(session, wanted):
+        seen = stats.get(person.id, none)
         status = contact_status(
             today,
             cadence_days=cadence_for(person.circle, person.cadence_days, cadences),
-            last_contact=last.get(person.id),
+            last_contact=seen.last,
             known_since=person.known_since,
             snoozed_until=person.snoozed_until,
             grace_days=grace,
         )
-        given, received = balance.get(person.id, (0, 0))
         result.append(
             PersonView(
                 id=person.id,
                 name=person.name,
                 circle=person.circle,
                 organisation=person.organisation,
-                expertise=tuple(person.expertise),
+                expertise=person.expertise,
                 cadence_days=status.cadence_days,
                 last_contact=status.last_contact,
                 next_contact=status.next_contact,
                 overdue_days=status.overdue_days,
                 snoozed_until=person.snoozed_until,
-                given=given,
-                received=received,
+                given=seen.given,
+                received=seen.received,
                 visibility=person.visibility,
             )
         )

@@ -188,10 +188,12 @@ def _create_search() -> None:
             "INSERT INTO learnings_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
         )
     elif dialect == "postgresql":
+        # A stored vector: ranking then reads it instead of parsing every matching text.
         op.execute(
-            "CREATE INDEX ix_learnings_search ON learnings "
-            "USING gin (to_tsvector('simple', search_text))"
+            "ALTER TABLE learnings ADD COLUMN search_vector tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED"
         )
+        op.execute("CREATE INDEX ix_learnings_search ON learnings USING gin (search_vector)")
 
 
 def downgrade() -> None:

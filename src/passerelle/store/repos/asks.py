@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Text, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from passerelle.store.models import Answer, Ask, AskRecipient, Learning, Person
@@ -80,41 +81,59 @@ class AskRow:
     has_learning: bool
 
 
-def radar_rows(session: Session) -> list[AskRow]:
-    """Every ask with its recipients' circles and whether a learning was written: the radar's
-    and the review's input, in three flat queries.
+def _circles(raw: object) -> tuple[str, ...]:
+    if isinstance(raw, str):  # SQLite hands JSON back as text: decode only what is not empty
+        return tuple(json.loads(raw)) if raw not in ("[]", "") else ()
+    return tuple(raw) if isinstance(raw, list) else ()
+
+
+def last_sent(session: Session) -> date | None:
+    """The day the latest ask was sent, if any was."""
+    return session.scalar(select(func.max(Ask.__table__.c.sent_on)))
+
+
+def radar_rows(session: Session, since: date) -> list[AskRow]:
+    """The asks the review looks at (sent or answered since ``since``, or still waiting for
+    an answer), with their recipients' circles and whether a learning was written, in three
+    flat queries on the tables (no models built).
     """
     circles: dict[int, set[str]] = defaultdict(set)
-    join = select(AskRecipient.ask_id, Person.circle).join(
-        Person, Person.id == AskRecipient.person_id
+    recipients = AskRecipient.__table__
+    persons = Person.__table__
+    join = (
+        select(recipients.c.ask_id, persons.c.circle)
+        .join(persons, persons.c.id == recipients.c.person_id)
+        .where(recipients.c.sent_on >= since)
     )
     for ask_id, circle in session.execute(join):
         circles[ask_id].add(circle)
-    learned = set(
-        session.scalars(select(Learning.ask_id).where(Learning.ask_id.is_not(None)).distinct())
-    )
+    learned_col = Learning.__table__.c.ask_id
+    learned = set(session.scalars(select(learned_col).where(learned_col.is_not(None)).distinct()))
+    t = Ask.__table__
     columns = select(
-        Ask.id,
-        Ask.title,
-        Ask.status,
-        Ask.urgency,
-        Ask.quality,
-        Ask.fitting_circles,
-        Ask.sent_on,
-        Ask.answered_on,
-    )
+        t.c.id,
+        t.c.title,
+        t.c.status,
+        t.c.urgency,
+        t.c.quality,
+        type_coerce(t.c.fitting_circles, Text),
+        t.c.sent_on,
+        t.c.answered_on,
+    ).where(or_(t.c.sent_on >= since, t.c.answered_on >= since, t.c.status == "sent"))
+    empty: set[str] = set()
+    rows = session.execute(columns)
     return [
         AskRow(
-            id=row.id,
-            title=row.title,
-            status=row.status,
-            urgency=row.urgency,
-            quality=row.quality,
-            fitting_circles=tuple(row.fitting_circles or ()),
-            sent_on=row.sent_on,
-            answered_on=row.answered_on,
-            recipient_circles=tuple(sorted(circles.get(row.id, ()))),
-            has_learning=row.id in learned,
+            id=ask_id,
+            title=title,
+            status=status,
+            urgency=urgency,
+            quality=quality,
+            fitting_circles=_circles(fitting),
+            sent_on=sent_on,
+            answered_on=answered_on,
+            recipient_circles=tuple(circles.get(ask_id, empty)),
+            has_learning=ask_id in learned,
         )
-        for row in session.execute(columns)
+        for ask_id, title, status, urgency, quality, fitting, sent_on, answered_on in rows
     ]

@@ -61,9 +61,9 @@ def search(session: Session, terms: Sequence[str], limit: int = 20) -> list[Lear
         query = " & ".join(f"{term}:*" for term in terms)
         ids = session.execute(
             text(
-                "SELECT id FROM learnings WHERE to_tsvector('simple', search_text) @@ "
-                "to_tsquery('simple', :query) ORDER BY ts_rank(to_tsvector('simple', "
-                "search_text), to_tsquery('simple', :query)) DESC, learned_on DESC LIMIT :limit"
+                "SELECT id FROM learnings WHERE search_vector @@ to_tsquery('simple', :query) "
+                "ORDER BY ts_rank(search_vector, to_tsquery('simple', :query)) DESC, "
+                "learned_on DESC LIMIT :limit"
             ),
             {"query": query, "limit": limit},
         ).scalars()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session
 
 from passerelle.store.models import Interaction, Person
@@ -49,20 +50,72 @@ def circle_sizes(session: Session) -> dict[str, int]:
     return {str(circle): int(count) for circle, count in rows}
 
 
-def last_contacts(session: Session) -> dict[int, date]:
-    """The day of each person's last interaction."""
-    query = select(Interaction.person_id, func.max(Interaction.occurred_on)).group_by(
-        Interaction.person_id
-    )
-    return {int(pid): day for pid, day in session.execute(query)}
+@dataclass(frozen=True, slots=True)
+class ContactStats:
+    last: date | None
+    given: int
+    received: int
 
 
-def reciprocity(session: Session) -> dict[int, tuple[int, int]]:
-    """Per person: how many interactions where help was given, and where it was received."""
+def contact_stats(session: Session) -> dict[int, ContactStats]:
+    """Per person, in one pass over the interactions: the day of the last one, and how many
+    gave help and how many received it."""
+    if session.get_bind().dialect.name == "sqlite":
+        # One scan of the table beats walking the (person, day) index and fetching every row.
+        rows = session.execute(
+            text(
+                "SELECT person_id, max(occurred_on), sum(gave != ''), sum(received != '') "
+                "FROM interactions NOT INDEXED GROUP BY person_id"
+            )
+        )
+        return {
+            int(pid): ContactStats(date.fromisoformat(last) if last else None, int(g), int(r))
+            for pid, last, g, r in rows
+        }
     given = func.sum(case((Interaction.gave != "", 1), else_=0))
     received = func.sum(case((Interaction.received != "", 1), else_=0))
-    query = select(Interaction.person_id, given, received).group_by(Interaction.person_id)
-    return {pid: (int(g or 0), int(r or 0)) for pid, g, r in session.execute(query)}
+    query = select(
+        Interaction.person_id, func.max(Interaction.occurred_on), given, received
+    ).group_by(Interaction.person_id)
+    return {
+        int(pid): ContactStats(last, int(g or 0), int(r or 0))
+        for pid, last, g, r in session.execute(query)
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: int
+    name: str
+    circle: str
+    organisation: str
+    expertise: tuple[str, ...]
+    cadence_days: int | None
+    known_since: date
+    snoozed_until: date | None
+    visibility: str
+
+
+def rows(session: Session, circle: str | None = None) -> list[PersonRow]:
+    """Everyone (or one circle) as plain values, by name: cheaper than loading models."""
+    table = Person.__table__
+    query = select(
+        table.c.id,
+        table.c.name,
+        table.c.circle,
+        table.c.organisation,
+        table.c.expertise,
+        table.c.cadence_days,
+        table.c.known_since,
+        table.c.snoozed_until,
+        table.c.visibility,
+    ).order_by(table.c.name)
+    if circle:
+        query = query.where(table.c.circle == circle)
+    return [
+        PersonRow(r[0], r[1], r[2], r[3], tuple(r[4] or ()), r[5], r[6], r[7], r[8])
+        for r in session.execute(query)
+    ]
 
 
 def with_expertise(session: Session, circle: str | None = None) -> Sequence[Person]:
