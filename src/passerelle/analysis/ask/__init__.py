@@ -60,7 +60,7 @@ def check_ask(text: str, circle: str | None = None, lang: str | None = None) -> 
     missing = tuple(p.name for p in found if not p.found)
     topic = coach.subject(hits, language)
     level, urgency_cues = urgency.urgency(hits)
-    ranks = router.rank(text, hits, language, verdict.quality)
+    ranks = router.rank(text, hits, language, verdict.quality, by_name["question"].spans)
     quality_cues = tuple(c for p in found for c in p.cues) + tuple(sorted(distress_cues))
     return AskResult(
         lang=language,

@@ -2,8 +2,10 @@
 
 Each circle scores the weights of its topic cues that fired (a cue seen again adds a quarter
 of its weight, up to twice its weight), plus a small prior for peer CTOs, the default circle
-for an open question. A paralysing request leans towards mentors (overwhelm is their
-ground). The scores are shared out so that they sum to 1; ties keep seed 000's order.
+for an open question. A cue family found in both languages' lexicons (franglais) counts once.
+A topic named in the question itself weighs more than one named in the context: the ask says
+whom it is for. A paralysing request leans towards mentors (overwhelm is their ground). The
+scores are shared out so that they sum to 1; ties keep seed 000's order.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ PARALYSING_TO_MENTORS = 0.5
 # A chosen circle still fits when it scores at least this share of the best one.
 CLOSE_ENOUGH = 0.6
 QUOTED = 3
+# A topic cue inside the question's sentences weighs this much more.
+IN_QUESTION = 1.5
 
 
 @cache
@@ -29,20 +33,32 @@ def _circles(lang: Lang) -> dict[str, Any]:
     return load_yaml(lang, "circles.yaml")
 
 
-def _raw_scores(hits: tuple[Hit, ...], paralysing: bool) -> dict[str, tuple[float, list[Hit]]]:
+def _family(hit: Hit) -> str:
+    """The cue id without its language: ``en.topic.x`` and ``fr.topic.x`` are one family."""
+    return hit.cue.id.split(".", 1)[1]
+
+
+def _in(hit: Hit, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= hit.start and hit.end <= end for start, end in spans)
+
+
+def _raw_scores(
+    hits: tuple[Hit, ...], paralysing: bool, question: tuple[tuple[int, int], ...] = ()
+) -> dict[str, tuple[float, list[Hit]]]:
     counts: dict[str, list[Hit]] = {}
     for hit in hits:
         if hit.signal == "topic":
-            counts.setdefault(hit.cue.id, []).append(hit)
+            counts.setdefault(_family(hit), []).append(hit)
     scores: dict[str, tuple[float, list[Hit]]] = {}
     for circle in CIRCLES:
         total = PRIOR.get(circle, 0.0)
         evidence: list[Hit] = []
         for found in counts.values():
-            cue = found[0].cue
+            cue = max((h.cue for h in found), key=lambda c: c.weight)
             if cue.circle != circle:
                 continue
-            total += min(2 * cue.weight, cue.weight * (1 + REPEAT * (len(found) - 1)))
+            weight = cue.weight * (IN_QUESTION if any(_in(h, question) for h in found) else 1.0)
+            total += min(2 * weight, weight * (1 + REPEAT * (len(found) - 1)))
             evidence.extend(found)
         if circle == "mentors" and paralysing:
             total += PARALYSING_TO_MENTORS
@@ -50,10 +66,17 @@ def _raw_scores(hits: tuple[Hit, ...], paralysing: bool) -> dict[str, tuple[floa
     return scores
 
 
-def rank(text: str, hits: tuple[Hit, ...], lang: Lang, quality: Quality) -> tuple[CircleRank, ...]:
+def rank(
+    text: str,
+    hits: tuple[Hit, ...],
+    lang: Lang,
+    quality: Quality,
+    question: tuple[tuple[int, int], ...] = (),
+) -> tuple[CircleRank, ...]:
+    """The five circles, best first. ``question``: the spans of the request's question."""
     data = _circles(lang)
     messages = data["messages"]
-    scores = _raw_scores(hits, quality == "paralysing")
+    scores = _raw_scores(hits, quality == "paralysing", question)
     total = sum(score for score, _ in scores.values()) or 1.0
     ranks = []
     for circle in CIRCLES:
