@@ -227,7 +227,10 @@ def listing(
     status: str | None = None,
     visibilities: Sequence[str] | None = None,
     touching: tuple[date, date] | None = None,
+    due_within: tuple[date, date] | None = None,
 ) -> list[CommitmentView]:
+    """Commitments, soonest due first; ``due_within`` keeps open ones due after its first day
+    and up to its last."""
     who = find(session, to) if to else None
     wanted: core.Status | None = None
     if status:
@@ -243,7 +246,9 @@ def listing(
         session,
         person_id=who.person_id if who else None,
         group_id=who.group_id if who else None,
-        open_only=wanted in (core.Status.OPEN, core.Status.RENEGOTIATED),
+        open_only=wanted in (core.Status.OPEN, core.Status.RENEGOTIATED) or bool(due_within),
+        due_after=due_within[0] if due_within else None,
+        due_until=due_within[1] if due_within else None,
         visibilities=visibilities,
         touching=touching,
     )

@@ -74,9 +74,9 @@ def content(session: Session, period: Period, audience: str, lang: str, today: d
         commitments=tuple(c for c in promised if c.made_on <= period.end),
         requests=tuple(r for r in asked if r.received_on <= period.end),
         next_commitments=tuple(
-            c
-            for c in commitments.listing(session, today, visibilities=sorted(allowed))
-            if c.closed_on is None and period.end < c.due <= horizon
+            commitments.listing(
+                session, today, visibilities=sorted(allowed), due_within=(period.end, horizon)
+            )
         ),
         next_requests=tuple(r for r in asked if r.status.value in ("planned", "accepted")),
     )

@@ -85,17 +85,22 @@ def measure(session: Session, period: core.Period, today: date | None = None) ->
         decisions=decision_facts(session),
         comms=cadence_records(session, period, today),
         requests=request_facts(session),
-        work=roadmap.work_items(session),
+        work=roadmap.work_items(session, since=period.start),
     )
 
 
 def trend(
-    session: Session, period: core.Period, today: date | None = None
+    session: Session,
+    period: core.Period,
+    today: date | None = None,
+    work: list[core.WorkItem] | None = None,
 ) -> tuple[core.PillarTrend, ...]:
-    """Each pillar on ``period`` against the period just before it."""
+    """Each pillar on ``period`` against the period just before it. ``work`` may be given
+    when the caller has already read it (from the previous period's start at least)."""
     decisions = decision_facts(session)
     answers = request_facts(session)
-    work = roadmap.work_items(session)
+    if work is None:
+        work = roadmap.work_items(session, since=period.previous().start)
 
     def report(p: core.Period) -> core.PillarReport:
         records = cadence_records(session, p, today)

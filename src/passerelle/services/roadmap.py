@@ -94,12 +94,15 @@ def link(session: Session, kind: str, ref: str, objective: str) -> tuple[str, in
     return kind, ref_id, goal
 
 
-def work_items(session: Session, visibilities: set[str] | None = None) -> list[WorkItem]:
-    """Every decision, request and commitment with the first objective it serves, if any."""
+def work_items(
+    session: Session, visibilities: set[str] | None = None, since: date | None = None
+) -> list[WorkItem]:
+    """Every decision, request and commitment (from ``since`` on) with the first objective it
+    serves, if any."""
     linked = repo.links(session)
     titles = {o.id: o.title for o in repo.listing(session)}
     out = []
-    for kind, ref_id, title, on, vis in repo.work(session):
+    for kind, ref_id, title, on, vis in repo.work(session, since):
         if visibilities is not None and vis not in visibilities:
             continue
         goals = linked.get((kind, ref_id))
@@ -128,9 +131,7 @@ def roadmap(session: Session, since: date | None = None) -> Roadmap:
     linked = repo.links(session)
     served: dict[int, list[WorkItem]] = {}
     unlinked: list[WorkItem] = []
-    for kind, ref_id, title, on, _ in repo.work(session):
-        if since is not None and on < since:
-            continue
+    for kind, ref_id, title, on, _ in repo.work(session, since):
         goals = linked.get((kind, ref_id), [])
         item = WorkItem(kind, f"{kind}:{ref_id}", title, on, None)
         if not goals:

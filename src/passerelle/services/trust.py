@@ -41,9 +41,19 @@ def thresholds(settings: Settings) -> Thresholds:
         raise invalid(f"Seuils invalides : {exc}", f"Bad thresholds: {exc}") from None
 
 
+_STATUS = {s.value: s for s in core.Status}
+_EVIDENCE = {s.value: model.Evidence(s.value) for s in core.CLOSED}
+
+
 def commitment_events(
     session: Session, today: date, who: Stakeholder | None = None, *, with_text: bool = False
 ) -> list[model.TrustEvent]:
+    """The evidence commitments give, as ``domain.commitments.trust_events`` defines it.
+
+    A closed commitment never renegotiated gives one event, its outcome on the day it closed:
+    that common case is built directly (``tests/services/trust`` checks it against the core);
+    every other commitment goes through the core.
+    """
     rows = repo.ledger(
         session,
         person_id=who.person_id if who else None,
@@ -54,6 +64,13 @@ def commitment_events(
     events: list[model.TrustEvent] = []
     for r in rows:
         key = f"p:{r.person_id}" if r.person_id is not None else f"g:{r.group_id}"
+        moved = steps.get(r.id)
+        if r.outcome is not None and r.closed_on is not None and not moved:
+            kind = _EVIDENCE[r.outcome]
+            events.append(
+                model.TrustEvent(key, r.closed_on, kind, 1.0, r.what, f"commitment:{r.id}")
+            )
+            continue
         c = core.Commitment(
             what=r.what,
             to=key,
@@ -61,10 +78,10 @@ def commitment_events(
             due=r.due,
             confidence=r.confidence,
             ref=f"commitment:{r.id}",
-            outcome=core.Status(r.outcome) if r.outcome else None,
+            outcome=_STATUS[r.outcome] if r.outcome else None,
             closed_on=r.closed_on,
             reason=r.reason,
-            renegotiations=tuple(core.Renegotiation(*s) for s in steps.get(r.id, ())),
+            renegotiations=tuple(core.Renegotiation(*s) for s in moved or ()),
         )
         events.extend(core.trust_events(c, today))
     return events

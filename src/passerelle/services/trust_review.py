@@ -14,6 +14,7 @@ from passerelle.domain import comms as comms_core
 from passerelle.domain import pillars as pillar_core
 from passerelle.domain import trust as model
 from passerelle.domain import trust_signals as signals
+from passerelle.domain.pillars import WorkItem
 from passerelle.services import comms, pillars, roadmap, trust
 from passerelle.services.stakeholders import names
 from passerelle.settings import Settings
@@ -47,7 +48,9 @@ def _open_commitments(session: Session, who: dict[str, str]) -> list[core.Commit
     return out
 
 
-def facts(session: Session, settings: Settings, today: date) -> signals.Facts:
+def facts(
+    session: Session, settings: Settings, today: date, work: list[WorkItem] | None = None
+) -> signals.Facts:
     th = trust.thresholds(settings)
     p = trust.params(settings)
     who = names(session)
@@ -68,14 +71,21 @@ def facts(session: Session, settings: Settings, today: date) -> signals.Facts:
             signals.WaitingRequest(f"request:{i}", title, received, answered)
             for i, title, received, answered in request_repo.facts(session)
         ],
-        work=roadmap.work_items(session),
+        work=work if work is not None else roadmap.work_items(session, since=_since(th, today)),
     )
 
 
+def _since(th: signals.Thresholds, today: date) -> date:
+    return today - timedelta(days=th.objective_window_days)
+
+
 def section(session: Session, settings: Settings, today: date) -> TrustSection:
-    found = signals.scan(facts(session, settings, today), trust.thresholds(settings))
+    th = trust.thresholds(settings)
     period = pillars.month_of(today)
-    return TrustSection(today, tuple(found), period, pillars.trend(session, period, today))
+    # One read of the work serves both the signal window and the two months of the pillars.
+    work = roadmap.work_items(session, since=min(_since(th, today), period.previous().start))
+    found = signals.scan(facts(session, settings, today, work), th)
+    return TrustSection(today, tuple(found), period, pillars.trend(session, period, today, work))
 
 
 def pillars_json(trends: tuple[pillar_core.PillarTrend, ...], lang: str) -> list[dict[str, Any]]:

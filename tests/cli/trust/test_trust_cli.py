@@ -190,3 +190,13 @@ def test_commands_are_wired(tmp_path: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
         assert "Example" in done.stdout or "Usage" in done.stdout
+
+
+def test_review_carries_trust_signals_and_pillars(ws: Run) -> None:
+    ws("commit", "add", "Hugo", "Slides", "--due", "2026-10-05", "--today", "2026-10-01")
+    data = json.loads(ws("review", "--today", T, "--format", "json").output)
+    codes = {s["code"] for s in data["trust"]["signals"]}
+    assert "commitments-late" in codes
+    assert len(data["trust"]["pillars"]["rates"]) == 4
+    md = ws("review", "--today", T, "--format", "md").output
+    assert "## Trust and communication" in md and "## The four pillars" in md

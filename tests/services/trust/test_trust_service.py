@@ -26,11 +26,17 @@ def two(store: Store) -> Store:
 def test_kept_promises_raise_and_a_broken_one_lowers(two: Store) -> None:
     with two.write() as s:
         for i in range(3):
-            c = commitments.add(s, "Claire", f"task {i}", due=T - timedelta(days=60 - i),
-                                today=T - timedelta(days=90))  # fmt: skip
+            c = commitments.add(
+                s,
+                "Claire",
+                f"task {i}",
+                due=T - timedelta(days=60 - i),
+                today=T - timedelta(days=90),
+            )
             commitments.done(s, c.id, c.due)
-        b = commitments.add(s, "Hugo", "report", due=T - timedelta(days=20),
-                            today=T - timedelta(days=30))  # fmt: skip
+        b = commitments.add(
+            s, "Hugo", "report", due=T - timedelta(days=20), today=T - timedelta(days=30)
+        )
         commitments.break_(s, b.id, T - timedelta(days=20), "no time")
     with two.read() as s:
         board = {row.name: row.now for row in trust.board(s, two.settings, T)}
@@ -39,8 +45,9 @@ def test_kept_promises_raise_and_a_broken_one_lowers(two: Store) -> None:
 
 def test_open_commitment_past_due_counts_as_late(two: Store) -> None:
     with two.write() as s:
-        commitments.add(s, "Hugo", "slides", due=T - timedelta(days=3),
-                        today=T - timedelta(days=10))  # fmt: skip
+        commitments.add(
+            s, "Hugo", "slides", due=T - timedelta(days=3), today=T - timedelta(days=10)
+        )
     with two.read() as s:
         detail = trust.detail(s, two.settings, "Hugo", T)
     assert [m.kind for m in detail.movers] == [Evidence.LATE]
@@ -75,3 +82,30 @@ def test_parameters_come_from_the_settings(two: Store) -> None:
     assert tuned < default
     with pytest.raises(InvalidInputError):
         trust.params(Settings(trust={"broken": {"weight": 0.1}}))
+
+
+def test_fast_path_gives_the_cores_events(two: Store) -> None:
+    """Closed commitments are turned into events without the core's object; the result must be
+    exactly what ``domain.commitments.trust_events`` gives."""
+    from passerelle.domain.commitments import trust_events
+    from passerelle.services.commitments import to_domain
+    from passerelle.store.repos import commitments as repo
+
+    with two.write() as s:
+        for i, end in enumerate(("done-early", "done-late", "broken", "open", "moved")):
+            c = commitments.add(
+                s, "Claire", f"c{i}", due=T - timedelta(days=10), today=T - timedelta(days=40)
+            )
+            if end == "done-early":
+                commitments.done(s, c.id, T - timedelta(days=12))
+            elif end == "done-late":
+                commitments.done(s, c.id, T - timedelta(days=5))
+            elif end == "broken":
+                commitments.break_(s, c.id, T - timedelta(days=11), "why")
+            elif end == "moved":
+                commitments.renegotiate(s, c.id, T - timedelta(days=20), T - timedelta(days=8), "r")
+                commitments.done(s, c.id, T - timedelta(days=8))
+    with two.read() as s:
+        fast = trust.commitment_events(s, T, with_text=True)
+        slow = [e for row in repo.listing(s) for e in trust_events(to_domain(row), T)]
+    assert sorted(fast, key=repr) == sorted(slow, key=repr)

@@ -11,6 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from passerelle.store.models import CommitmentRow, RenegotiationRow, SurpriseRow
+from passerelle.store.repos.days import day, day_of, raw
 
 
 def add(session: Session, row: CommitmentRow) -> CommitmentRow:
@@ -36,6 +37,8 @@ def listing(
     open_only: bool = False,
     visibilities: Sequence[str] | None = None,
     touching: tuple[date, date] | None = None,
+    due_after: date | None = None,
+    due_until: date | None = None,
 ) -> Sequence[CommitmentRow]:
     """Commitments, soonest due first. ``touching`` keeps those made, due or closed in the
     period, or still open at its end."""
@@ -48,6 +51,10 @@ def listing(
         query = query.where(CommitmentRow.outcome.is_(None))
     if visibilities is not None:
         query = query.where(CommitmentRow.visibility.in_(list(visibilities)))
+    if due_after is not None:
+        query = query.where(CommitmentRow.due > due_after)
+    if due_until is not None:
+        query = query.where(CommitmentRow.due <= due_until)
     if touching is not None:
         start, end = touching
         query = query.where(
@@ -83,19 +90,19 @@ def ledger(
     with_text: bool = False,
     open_only: bool = False,
 ) -> list[LedgerRow]:
-    """Commitments as plain rows, in one query without ORM objects: what the trust ledger and
-    the review read. Text columns are skipped unless asked for."""
+    """Commitments as plain rows, in one query on the connection without ORM objects: what
+    the trust ledger and the review read. Text columns are skipped unless asked for."""
     c = CommitmentRow
     text_cols = (c.what, c.reason) if with_text else ()
     query = select(
         c.id,
         c.person_id,
         c.group_id,
-        c.made_on,
-        c.due,
+        raw(c.made_on),
+        raw(c.due),
         c.confidence,
         c.outcome,
-        c.closed_on,
+        raw(c.closed_on),
         *text_cols,
     )
     if person_id is not None:
@@ -104,13 +111,18 @@ def ledger(
         query = query.where(c.group_id == group_id)
     if open_only:
         query = query.where(c.outcome.is_(None))
-    out = []
-    for row in session.execute(query):
-        what, reason = (row[8], row[9]) if with_text else ("", "")
-        out.append(
-            LedgerRow(row[0], row[1], row[2], what, row[3], row[4], row[5], row[6], row[7], reason)
-        )
-    return out
+    rows = session.connection().execute(query).all()
+    if with_text:
+        return [
+            LedgerRow(
+                r[0], r[1], r[2], r[8], day_of(r[3]), day_of(r[4]), r[5], r[6], day(r[7]), r[9]
+            )
+            for r in rows
+        ]
+    return [
+        LedgerRow(r[0], r[1], r[2], "", day_of(r[3]), day_of(r[4]), r[5], r[6], day(r[7]), "")
+        for r in rows
+    ]
 
 
 def renegotiations(
@@ -122,7 +134,7 @@ def renegotiations(
     if ids is not None:
         query = query.where(r.commitment_id.in_(list(ids)))
     found: dict[int, list[tuple[date, date, date, str]]] = defaultdict(list)
-    for cid, on, old, new, reason in session.execute(query):
+    for cid, on, old, new, reason in session.connection().execute(query):
         found[cid].append((on, old, new, reason))
     return found
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from passerelle.store.models import CommsPlanRow, CommunicationRow, DigestRow
+from passerelle.store.repos.days import day_of, raw
 
 
 def plan(session: Session) -> Sequence[CommsPlanRow]:
@@ -37,12 +38,12 @@ def log_dates(
 ) -> dict[str, list[tuple[date, str | None]]]:
     """Every communication's day and format, per stakeholder key (``p:1``, ``g:2``)."""
     c = CommunicationRow
-    query = select(c.person_id, c.group_id, c.occurred_on, c.format)
+    query = select(c.person_id, c.group_id, raw(c.occurred_on), c.format)
     if until is not None:
         query = query.where(c.occurred_on <= until)
     found: dict[str, list[tuple[date, str | None]]] = defaultdict(list)
-    for pid, gid, on, fmt in session.execute(query):
-        found[f"p:{pid}" if pid is not None else f"g:{gid}"].append((on, fmt))
+    for pid, gid, on, fmt in session.connection().execute(query):
+        found[f"p:{pid}" if pid is not None else f"g:{gid}"].append((day_of(on), fmt))
     return found
 
 

@@ -66,18 +66,26 @@ def exists(session: Session, kind: str, ref_id: int) -> bool:
     return session.get(model, ref_id) is not None
 
 
-def work(session: Session) -> list[tuple[str, int, str, date, str]]:
-    """Every decision, request and commitment: kind, id, title, day, visibility."""
+def work(session: Session, since: date | None = None) -> list[tuple[str, int, str, date, str]]:
+    """Every decision, request and commitment (from ``since`` on): kind, id, title, day,
+    visibility."""
     out: list[tuple[str, int, str, date, str]] = []
+    conn = session.connection()
     d = DecisionRow
-    for i, title, decided, created, vis in session.execute(
+    for i, title, decided, created, vis in conn.execute(
         select(d.id, d.title, d.decided_on, d.created_at, d.visibility)
     ):
-        out.append(("decision", i, title, decided or created.date(), vis))
+        on = decided or created.date()
+        if since is None or on >= since:
+            out.append(("decision", i, title, on, vis))
     r = RequestRow
-    for i, title, on, vis in session.execute(select(r.id, r.title, r.received_on, r.visibility)):
-        out.append(("request", i, title, on, vis))
+    query = select(r.id, r.title, r.received_on, r.visibility)
+    if since is not None:
+        query = query.where(r.received_on >= since)
+    out.extend(("request", i, t, on, vis) for i, t, on, vis in conn.execute(query))
     c = CommitmentRow
-    for i, title, on, vis in session.execute(select(c.id, c.what, c.made_on, c.visibility)):
-        out.append(("commitment", i, title, on, vis))
+    query = select(c.id, c.what, c.made_on, c.visibility)
+    if since is not None:
+        query = query.where(c.made_on >= since)
+    out.extend(("commitment", i, t, on, vis) for i, t, on, vis in conn.execute(query))
     return out
