@@ -69,6 +69,9 @@ def build(store: Store, today: date, *, replace: bool = False) -> dict[str, int]
                 day=today - timedelta(days=item["days_ago"]),
             )
         counts["learnings"] = counts.get("learnings", 0) + len(data["learnings"])
+        from passerelle.demo import trust as trust_demo
+
+        counts |= trust_demo.build(s, store.settings, today)
     return {"people": len(data["people"]), "interactions": contacts} | counts
 
 
