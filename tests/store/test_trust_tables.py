@@ -22,8 +22,15 @@ DAY = date(2026, 11, 2)
 
 def _person(store: Store) -> int:
     with store.write() as s:
-        p = Person(name="Claire", name_key="claire", circle="ceo", organisation="",
-                   expertise=[], notes="", known_since=DAY)  # fmt: skip
+        p = Person(
+            name="Claire",
+            name_key="claire",
+            circle="ceo",
+            organisation="",
+            expertise=[],
+            notes="",
+            known_since=DAY,
+        )
         s.add(p)
         s.flush()
         return p.id
@@ -42,8 +49,18 @@ def test_a_commitment_names_exactly_one_stakeholder(store: Store) -> None:
         s.flush()
         gid = g.id
     with pytest.raises(IntegrityError), store.write() as s:
-        s.add(CommitmentRow(what="x", person_id=pid, group_id=gid, made_on=DAY, due=DAY,
-                            confidence=0.8, reason="", lang="en"))  # fmt: skip
+        s.add(
+            CommitmentRow(
+                what="x",
+                person_id=pid,
+                group_id=gid,
+                made_on=DAY,
+                due=DAY,
+                confidence=0.8,
+                reason="",
+                lang="en",
+            )
+        )
     with pytest.raises(IntegrityError), store.write() as s:
         s.add(CommunicationRow(occurred_on=DAY, summary=""))
 
@@ -51,8 +68,15 @@ def test_a_commitment_names_exactly_one_stakeholder(store: Store) -> None:
 def test_renegotiations_go_with_their_commitment(store: Store) -> None:
     pid = _person(store)
     with store.write() as s:
-        row = CommitmentRow(what="Ship the export", person_id=pid, made_on=DAY, due=DAY,
-                            confidence=0.7, reason="", lang="en")  # fmt: skip
+        row = CommitmentRow(
+            what="Ship the export",
+            person_id=pid,
+            made_on=DAY,
+            due=DAY,
+            confidence=0.7,
+            reason="",
+            lang="en",
+        )
         row.renegotiations.append(
             RenegotiationRow(agreed_on=DAY, old_due=DAY, new_due=date(2026, 11, 9), reason="r")
         )
