@@ -58,7 +58,8 @@ def _raw_scores(
             if cue.circle != circle:
                 continue
             weight = cue.weight * (IN_QUESTION if any(_in(h, question) for h in found) else 1.0)
-            total += min(2 * weight, weight * (1 + REPEAT * (len(found) - 1)))
+            seen = len({h.start for h in found})  # one word seen by both lexicons is one sighting
+            total += min(2 * weight, weight * (1 + REPEAT * (seen - 1)))
             evidence.extend(found)
         if circle == "mentors" and paralysing:
             total += PARALYSING_TO_MENTORS
