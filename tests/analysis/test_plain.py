@@ -32,6 +32,12 @@ def test_capital_terms_match_in_capitals_only() -> None:
     assert not [f for f in _rules("Voir le tableau ci-dessous.") if f[0] == "jargon"]
 
 
+def test_context_words_keep_everyday_senses_out() -> None:
+    assert not _rules("Il cache ses notes. Le back office traite les retours.", lang="fr")
+    assert ("jargon", "cache") in _rules("On a vidé le cache hier soir.", lang="fr")
+    assert ("jargon", "back") in _rules("Le back est lent depuis ce matin.", lang="fr")
+
+
 def test_undefined_acronym_is_flagged_once_and_defined_ones_are_not() -> None:
     found = _rules("Le support QPR est prêt. Le QPR part lundi.", lang="fr")
     assert found.count(("acronym", "QPR")) == 1

@@ -75,11 +75,16 @@ class Compiled:
         for rule in self.rules:
             if isinstance(rule, Substitution):
                 for term in rule.terms:
-                    for form in term.forms:
-                        self.terms.add(form, (rule, term), preceded_by=term.preceded_by)
-                    for form in term.exact_forms:
+                    spellings = [(f, False) for f in term.forms] + [
+                        (f, True) for f in term.exact_forms
+                    ]
+                    for form, exact in spellings:
                         self.terms.add(
-                            form, (rule, term), case_sensitive=True, preceded_by=term.preceded_by
+                            form,
+                            (rule, term),
+                            case_sensitive=exact,
+                            preceded_by=term.preceded_by,
+                            not_followed_by=term.not_followed_by,
                         )
             elif isinstance(rule, Existence):
                 for token in forms(rule.tokens):

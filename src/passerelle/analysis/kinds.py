@@ -62,6 +62,7 @@ class Term:
     example: str
     exact_forms: tuple[str, ...] = ()  # matched in this case only (CI, MR, HA)
     preceded_by: frozenset[str] = field(default_factory=frozenset)
+    not_followed_by: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
 

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from passerelle.analysis.text import at_word_boundary, fold_case
+from passerelle.analysis.text import at_word_boundary, ends_word, fold_case
 
 P = TypeVar("P")
 
@@ -29,6 +29,7 @@ class Hit(Generic[P]):
 class _Entry(Generic[P]):
     payload: P
     preceded_by: frozenset[str]
+    not_followed_by: tuple[str, ...]
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -47,6 +48,17 @@ def _previous_word(text: str, start: int) -> str:
     return text[begin:end]
 
 
+def _followed_by(text: str, end: int, phrases: tuple[str, ...]) -> bool:
+    """True when one of ``phrases`` comes right after ``end`` ("back" then "office")."""
+    start = end
+    while start < len(text) and text[start] in " -":
+        start += 1
+    return any(
+        text.startswith(phrase, start) and ends_word(text, start + len(phrase))
+        for phrase in phrases
+    )
+
+
 class PhraseMatcher(Generic[P]):
     """Whole-word matching of many phrases, case-insensitive or exact, each with a payload."""
 
@@ -62,10 +74,13 @@ class PhraseMatcher(Generic[P]):
         *,
         case_sensitive: bool = False,
         preceded_by: Iterable[str] = (),
+        not_followed_by: Iterable[str] = (),
     ) -> None:
         key = phrase if case_sensitive else fold_case(phrase)
         automaton = self._exact if case_sensitive else self._folded
-        entry = _Entry(payload, frozenset(preceded_by))
+        entry = _Entry(
+            payload, frozenset(preceded_by), tuple(fold_case(w) for w in not_followed_by)
+        )
         existing = automaton.get(key, None)
         automaton.add_word(key, (len(key), (*existing[1], entry) if existing else (entry,)))
         if case_sensitive:
@@ -105,6 +120,8 @@ class PhraseMatcher(Generic[P]):
                 continue
             for entry in entries:
                 if entry.preceded_by and _previous_word(lowered, start) not in entry.preceded_by:
+                    continue
+                if entry.not_followed_by and _followed_by(lowered, end, entry.not_followed_by):
                     continue
                 yield Hit(start, end, entry.payload)
 

@@ -257,6 +257,7 @@ def _term(fields: _Fields, rule_id: str) -> Term:
         example=fields.text("example"),
         exact_forms=tuple(sorted(forms(exact))),
         preceded_by=frozenset(fold(w).lower() for w in fields.texts("preceded_by")),
+        not_followed_by=fields.texts("not_followed_by"),
         path=fields.path,
         line=fields.line,
     )
