@@ -62,7 +62,7 @@ def test_frame_and_show_an_area(store: Store) -> None:
         view = delegation.show(s, "Vendor choice")
         with pytest.raises(NotFoundError):
             delegation.show(s, "Nothing")
+        sentences = delegation.guidance(delegation.board(s), "Vendor choice")
     assert view.area.guardrails == ("Under 20 k€ a year",)
     assert [c.holder for c in view.cells] == ["Data"]
-    sentences = delegation.guidance(delegation.board(s), "Vendor choice")
     assert "Data decides alone" in sentences[0].en

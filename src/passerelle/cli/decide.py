@@ -151,7 +151,7 @@ def list_(
     heads = [("Id", "Id"), ("Titre", "Title"), ("Statut", "Status"), ("Domaine", "Area"),
              ("Niveau", "Level"), ("Visibilité", "Visibility")]  # fmt: skip
     table = Table(*(say(fr, en) for fr, en in heads))
-    table.columns[0].no_wrap = True
+    table.columns[0].overflow = "fold"  # ids are long: fold them rather than cut them
     for d in found:
         table.add_row(
             d.id, d.title, d.status.label(lang), d.area, str(int(d.level)) if d.level else "",

@@ -72,6 +72,9 @@ def build(store: Store, today: date, *, replace: bool = False) -> dict[str, int]
         from passerelle.demo import trust as trust_demo
 
         counts |= trust_demo.build(s, store.settings, today)
+        from passerelle.demo import decisions as decisions_demo
+
+        counts |= decisions_demo.build(s, today)
     return {"people": len(data["people"]), "interactions": contacts} | counts
 
 
