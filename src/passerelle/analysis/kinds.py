@@ -73,6 +73,7 @@ class Substitution:
 
     head: Head
     terms: tuple[Term, ...]
+    borrowed: bool = False  # the glossary of another language (English terms in French text)
     kind: Kind = "substitution"
 
 

@@ -194,8 +194,12 @@ def _rule(fields: _Fields, lang: str, base: Traversable | Path) -> Rule:
             raise fields.fail("an existence rule needs 'tokens' or 'patterns'")
         return Existence(head=head, tokens=tokens, patterns=patterns)
     if kind == "substitution":
-        folder = base / fields.text("glossary")
-        return Substitution(head=head, terms=tuple(load_glossary(folder, head.id)))
+        name = fields.text("glossary")
+        folder = base / name
+        borrowed = name.startswith("../")
+        return Substitution(
+            head=head, terms=tuple(load_glossary(folder, head.id)), borrowed=borrowed
+        )
     if kind == "acronym":
         lexicon = read_yaml(base / fields.text("lexicon"))
         lex = _Fields(lexicon, str(base / fields.text("lexicon")), "acronym lexicon")
