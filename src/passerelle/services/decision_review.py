@@ -61,9 +61,20 @@ def reviewed(
     return to_decision(row)
 
 
+# A rejected decision raises no signal, and a retired one only when someone decided it in an
+# area: such rows are left out before any value is built (most of a long log is retired).
+QUIET = {Status.REJECTED.value}
+RETIRED = {Status.DEPRECATED.value, Status.SUPERSEDED.value}
+
+
 def _review_decisions(session: Session) -> tuple[list[Decision], dict[str, int]]:
     decisions, errors = [], {}
+    areas_left_out: set[str] = set()
     for r in repo.review_rows(session):
+        if r.status in QUIET or (r.status in RETIRED and not (r.area and r.deciders)):
+            if r.area:
+                areas_left_out.add(r.area)
+            continue
         business = BusinessRendering(
             r.business_value, r.business_cost, r.business_risk, r.business_timing
         )
@@ -84,6 +95,11 @@ def _review_decisions(session: Session) -> tuple[list[Decision], dict[str, int]]
         if count is None:  # written outside the services: check it now
             count = sum(1 for f in business_findings(business) if f.level == "error")
         errors[d.id] = count
+    # The areas only left-out decisions use still count for "areas with no owner": one quiet
+    # stand-in each, which no other signal looks at.
+    areas_left_out -= {d.area for d in decisions}
+    for n, area in enumerate(sorted(areas_left_out)):
+        decisions.append(Decision(id=f"area-{n}", title=area, status=Status.REJECTED, area=area))
     return decisions, errors
 
 
