@@ -28,6 +28,16 @@ def wipe(url: str) -> None:
     engine = create_engine(url)
     try:
         with engine.begin() as conn:
+            # A session a previous test left open would hold its locks and block the drop
+            # forever: end every other session on this (test) database first.
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND usename = current_user"
+                )
+            )
+            conn.execute(text("SET lock_timeout = '10s'"))
             conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
     finally:
