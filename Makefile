@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The demo workspace of `make run`: a SQLite file of its own, never your real workspace.
+DEMO_DB := $(VENV)/demo.sqlite
 
 .PHONY: run test lint format bench install
 
@@ -18,6 +20,8 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/passerelle check examples/memo-fr.md examples/memo-en.md || true
 	$(BIN)/passerelle explain examples/memo-fr.md
+	$(BIN)/passerelle --db $(DEMO_DB) demo --replace
+	$(BIN)/passerelle --db $(DEMO_DB) review
 
 ## test: install, then run the whole test suite
 test: $(STAMP)
