@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -197,9 +198,10 @@ def _rule(fields: _Fields, lang: str, base: Traversable | Path) -> Rule:
         name = fields.text("glossary")
         folder = base / name
         borrowed = name.startswith("../")
-        return Substitution(
-            head=head, terms=tuple(load_glossary(folder, head.id)), borrowed=borrowed
-        )
+        terms = load_glossary(folder, head.id)
+        if borrowed:
+            terms = (kept for term in terms if (kept := _borrowable(term)) is not None)
+        return Substitution(head=head, terms=tuple(terms), borrowed=borrowed)
     if kind == "acronym":
         lexicon = read_yaml(base / fields.text("lexicon"))
         lex = _Fields(lexicon, str(base / fields.text("lexicon")), "acronym lexicon")
@@ -265,6 +267,19 @@ def _term(fields: _Fields, rule_id: str) -> Term:
         path=fields.path,
         line=fields.line,
     )
+
+
+def _borrowable(term: Term) -> Term | None:
+    """The forms of a foreign term that cannot be a word of the borrowing language.
+
+    A single English word is too often a French one as well ("compiler", "repos", "patch"), and
+    an acronym reads the same in both languages (la SPA): only phrases and English -ing forms
+    ("le throttling", "un batch job") are borrowed.
+    """
+    forms = tuple(f for f in term.forms if " " in f or f.endswith(("ing", "ings")))
+    if not forms:
+        return None
+    return replace(term, forms=forms, exact_forms=())
 
 
 def load_folder(folder: Traversable | Path, lang: str) -> list[Rule]:
