@@ -127,3 +127,11 @@ def _root() -> bool:
     import os
 
     return os.geteuid() == 0
+
+
+def test_missing_file_without_create_and_unreachable_server(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUnavailableError):
+        open_store(Settings(database_url=f"sqlite:///{tmp_path / 'nope.sqlite'}"), create=False)
+    with pytest.raises(DatabaseUnavailableError) as caught:
+        open_store(Settings(database_url="postgresql+psycopg://nobody:x@127.0.0.1:9/none"))
+    assert "cannot be used" in caught.value.text("en")

@@ -30,6 +30,8 @@ def test_demo_review_and_every_format(run: Callable[..., Result], tmp_path: Path
     md = run("review", "--format", "md", "--today", "2026-06-01", lang="fr").output
     assert md.startswith("# Revue de la semaine — 2026-06-01")
     assert "Radar" in run("review").output
+    statuses = {a["status"] for a in json.loads(run("ask", "list", "-f", "json").output)}
+    assert statuses == {"draft", "sent", "answered", "closed"}
     found = json.loads(run("learn", "search", "equipe", "-f", "json").output)
     assert any("équipe" in item["tags"] for item in found)
     assert run("learn", "export", str(tmp_path / "site")).exit_code == 0
