@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Defined with the read policy; kept importable from here, where records have always found it.
+from passerelle.domain.visibility import Visibility as Visibility
+
 
 @dataclass(frozen=True, slots=True)
 class Bilingual:
@@ -34,14 +37,6 @@ class Circle(StrEnum):
     BUSINESS = "business"
     EXPERT = "expert"
     BOARD = "board"
-
-
-class Visibility(StrEnum):
-    """Who may read a record: the owner only, the tech team too, or business partners too."""
-
-    PRIVATE = "private"
-    TEAM = "team"
-    BUSINESS = "business"
 
 
 LABELS: dict[Circle, Bilingual] = {

@@ -1,7 +1,8 @@
 """The decision log's use cases: new, list, show, edit, status moves, supersede, share, review.
 
-Reading goes through one policy, ``readable`` and ``present``: the reader's role decides which
-decisions come back and in which form. A business reader (role ``stakeholder``) only ever gets
+Reading goes through the workspace's one read policy (``domain.visibility``, through
+``readable``) and ``present``: the reader's role decides which decisions come back and in
+which form. A business reader (role ``stakeholder``) only ever gets
 ``business``-visible decisions, and only their business rendering (``BusinessView``).
 """
 
@@ -11,7 +12,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -31,6 +31,11 @@ from passerelle.domain.decisions import (
 )
 from passerelle.domain.delegation import DelegationLevel
 from passerelle.services import delegation
+from passerelle.services.access import Kind, allowed
+
+# Read here by the command line, the digest and the decision records (the policy's own names).
+from passerelle.services.access import Role as Role
+from passerelle.services.access import role_of as role_of
 from passerelle.services.decision_rows import business_findings, fill, new_row, to_decision
 from passerelle.services.errors import AmbiguousError, InvalidInputError, InvalidStateError
 from passerelle.store.models import DecisionRow
@@ -38,19 +43,6 @@ from passerelle.store.repos import decisions as repo
 
 B = Bilingual
 REVIEW_EVERY = timedelta(days=91)
-
-
-class Role(StrEnum):
-    OWNER = "owner"  # the CTO: everything
-    MEMBER = "member"  # the tech team: team and business decisions, in full
-    STAKEHOLDER = "stakeholder"  # business partners: business decisions, business rendering only
-
-
-READABLE: dict[Role, tuple[str, ...]] = {
-    Role.OWNER: tuple(v.value for v in Visibility),
-    Role.MEMBER: (Visibility.TEAM.value, Visibility.BUSINESS.value),
-    Role.STAKEHOLDER: (Visibility.BUSINESS.value,),
-}
 
 
 class UnknownDecisionError(InvalidInputError):
@@ -71,21 +63,9 @@ class ShareRefusedError(InvalidStateError):
         self.findings = findings
 
 
-def role_of(text: str | Role) -> Role:
-    try:
-        return Role(str(text).strip().lower())
-    except ValueError:
-        raise InvalidInputError(
-            B(
-                f"Rôle inconnu : {text!r} (owner, member, stakeholder).",
-                f"Unknown role: {text!r} (owner, member, stakeholder).",
-            )
-        ) from None
-
-
 def readable(role: Role) -> tuple[str, ...]:
-    """The visibilities a reader in ``role`` may read: the one place that decides it."""
-    return READABLE[role]
+    """The visibilities of decisions a reader in ``role`` may read, from the read policy."""
+    return allowed(role, Kind.DECISION)
 
 
 @dataclass(frozen=True, slots=True)
