@@ -16,6 +16,7 @@ from passerelle.domain.trust import (
     POSITIVE,
     Evidence,
     Rule,
+    Tally,
     TrustEvent,
     TrustParams,
     TrustParamsError,
@@ -23,6 +24,7 @@ from passerelle.domain.trust import (
     movers,
     score,
     scores,
+    tallied_scores,
     trend,
 )
 
@@ -220,3 +222,38 @@ def test_expected_trust_stays_in_the_unit_interval() -> None:
     s = score(WHO, events, D0)
     assert 0 < s.expected < 1
     assert math.isfinite(s.spread)
+
+
+tallies_st = st.lists(
+    st.builds(
+        Tally,
+        stakeholder=st.sampled_from(["p:1", "p:2", "g:1"]),
+        kind=st.sampled_from(list(Evidence)),
+        days=st.lists(st.dates(min_value=D0, max_value=D0 + timedelta(days=700)), max_size=8),
+        weight=st.sampled_from([1.0, 0.5, 1.7, 2.0]),
+    ),
+    max_size=12,
+)
+
+
+def expand(tallies: list[Tally]) -> list[TrustEvent]:
+    return [TrustEvent(t.stakeholder, on, t.kind, t.weight) for t in tallies for on in t.days]
+
+
+@settings(max_examples=80)
+@given(tallies_st, events_st, st.integers(0, 800), st.randoms(use_true_random=False))
+def test_grouped_evidence_scores_exactly_as_the_events_it_stands_for(
+    tallies: list[Tally], events: list[TrustEvent], offset: int, rng: random.Random
+) -> None:
+    at = D0 + timedelta(days=offset)
+    expected = scores([*expand(tallies), *events], at)
+    assert tallied_scores(tallies, at, events=events) == expected
+    shuffled = list(tallies)
+    rng.shuffle(shuffled)
+    assert tallied_scores(shuffled, at, events=events[::-1]) == expected
+    # Down to the last bit, not merely equal as numbers.
+    for who, s in tallied_scores(tallies, at, events=events).items():
+        assert (s.positive.hex(), s.negative.hex()) == (
+            expected[who].positive.hex(),
+            expected[who].negative.hex(),
+        )

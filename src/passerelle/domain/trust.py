@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from itertools import chain
+from typing import NamedTuple
 
 
 class TrustParamsError(ValueError):
@@ -216,6 +218,50 @@ def scores(
         # The same expression as ``contribution``, so both give the same bits.
         value = rule.weight * e.weight * math.pow(0.5, age / rule.half_life_days)
         (pos if e.kind in POSITIVE else neg)[e.stakeholder].append(value)
+    out: dict[str, TrustScore] = {}
+    for who in sorted(set(pos) | set(neg)):
+        p, n = pos.get(who, []), neg.get(who, [])
+        out[who] = TrustScore(who, at, math.fsum(p), math.fsum(n), len(p) + len(n))
+    return out
+
+
+class Tally(NamedTuple):
+    """The events of one kind about one stakeholder, each of ``weight``, by day (a day comes
+    once per event): the evidence as the store groups it before the model sees it."""
+
+    stakeholder: str
+    kind: Evidence
+    days: Sequence[date]
+    weight: float = 1.0
+
+
+def tallied_scores(
+    tallies: Iterable[Tally],
+    at: date,
+    params: TrustParams = DEFAULT_PARAMS,
+    events: Iterable[TrustEvent] = (),
+) -> dict[str, TrustScore]:
+    """``scores`` on grouped evidence: bit for bit what ``scores`` gives on the events the
+    tallies stand for plus ``events``. Events of the same kind, weight and day contribute the
+    same value and ``math.fsum`` is exact whatever the order, so grouping changes nothing but
+    the work: one ``pow`` per kind, weight and day instead of one per event."""
+    day = at.toordinal()
+    pos: dict[str, list[float]] = defaultdict(list)
+    neg: dict[str, list[float]] = defaultdict(list)
+    seen: dict[tuple[Evidence, float], dict[date, float | None]] = {}
+    singles = (Tally(e.stakeholder, e.kind, (e.on,), e.weight) for e in events)
+    for who, kind, days, weight in chain(tallies, singles):
+        values = seen.setdefault((kind, weight), {})
+        rule = params.rule(kind)
+        for on in set(days).difference(values):
+            age = day - on.toordinal()
+            # The same expression as ``contribution``, so both give the same bits.
+            values[on] = (
+                None if age < 0 else rule.weight * weight * math.pow(0.5, age / rule.half_life_days)
+            )
+        found = [v for v in map(values.__getitem__, days) if v is not None]
+        if found:
+            (pos if kind in POSITIVE else neg)[who].extend(found)
     out: dict[str, TrustScore] = {}
     for who in sorted(set(pos) | set(neg)):
         p, n = pos.get(who, []), neg.get(who, [])

@@ -72,9 +72,14 @@ def to_domain(row: CommitmentRow) -> core.Commitment:
 
 
 def view(row: CommitmentRow, who: str, today: date) -> CommitmentView:
-    c = to_domain(row)
+    return _view(row.id, to_domain(row), who, today, row.visibility, row.lang)
+
+
+def _view(
+    id_: int, c: core.Commitment, who: str, today: date, visibility: str, lang: str
+) -> CommitmentView:
     return CommitmentView(
-        id=row.id,
+        id=id_,
         what=c.what,
         to=who,
         to_key=c.to,
@@ -87,9 +92,26 @@ def view(row: CommitmentRow, who: str, today: date) -> CommitmentView:
         reason=c.reason,
         overdue_days=c.overdue_days(today),
         renegotiations=c.renegotiations,
-        visibility=row.visibility,
-        lang=row.lang,
+        visibility=visibility,
+        lang=lang,
     )
+
+
+def view_of(row: repo.CommitmentFacts, who: str, today: date) -> CommitmentView:
+    """``view`` on a commitment read as plain values (``repo.facts``)."""
+    c = core.Commitment(
+        what=row.what,
+        to=of_row(row.person_id, row.group_id),
+        made_on=row.made_on,
+        due=row.due,
+        confidence=row.confidence,
+        ref=f"commitment:{row.id}",
+        outcome=core.Status(row.outcome) if row.outcome else None,
+        closed_on=row.closed_on,
+        reason=row.reason,
+        renegotiations=tuple(core.Renegotiation(*step) for step in row.renegotiations),
+    )
+    return _view(row.id, c, who, today, row.visibility, row.lang)
 
 
 def overpromises(what: str, lang: str | None = None) -> tuple[Finding, ...]:
@@ -242,7 +264,7 @@ def listing(
                 f"État inconnu : {status!r} ({choices}).",
                 f"Unknown status: {status!r} ({choices}).",
             ) from None
-    rows = repo.listing(
+    rows = repo.facts(
         session,
         person_id=who.person_id if who else None,
         group_id=who.group_id if who else None,
@@ -252,6 +274,6 @@ def listing(
         visibilities=visibilities,
         touching=touching,
     )
-    everyone = names(session)
-    found = [view(r, everyone.get(of_row(r.person_id, r.group_id), "?"), today) for r in rows]
+    everyone = names(session) if rows else {}
+    found = [view_of(r, everyone.get(of_row(r.person_id, r.group_id), "?"), today) for r in rows]
     return [v for v in found if wanted is None or v.status is wanted]

@@ -102,11 +102,26 @@ def entries(session: Session) -> list[core.PlanEntry]:
 
 
 def logs(session: Session, until: date | None = None) -> list[core.Logged]:
-    return [
-        core.Logged(key, on, core.Format(fmt) if fmt else None)
+    return [g for mine in logs_by_audience(session, until).values() for g in mine]
+
+
+def logs_by_audience(session: Session, until: date | None = None) -> dict[str, list[core.Logged]]:
+    """The communications logged (up to ``until``), per audience key, in one query."""
+    return {
+        key: [core.Logged(key, on, core.Format(fmt) if fmt else None) for on, fmt in days]
         for key, days in repo.log_dates(session, until).items()
-        for on, fmt in days
-    ]
+    }
+
+
+def latest(by_audience: dict[str, list[core.Logged]], today: date) -> list[core.Logged]:
+    """The last communication up to ``today`` per audience: all ``core.due`` reads, so the
+    plan's due list need not scan the whole log once per audience."""
+    out = []
+    for mine in by_audience.values():
+        past = [g for g in mine if g.on <= today]
+        if past:
+            out.append(max(past, key=lambda g: g.on))
+    return out
 
 
 def log(
@@ -149,7 +164,7 @@ class DueView:
 def due(session: Session, today: date, *, overdue_only: bool = False) -> list[DueView]:
     """Every audience of the plan, most overdue first, then the soonest due."""
     everyone = names(session)
-    rows = core.due_list(entries(session), logs(session, today), today)
+    rows = core.due_list(entries(session), latest(logs_by_audience(session, today), today), today)
     return [
         DueView(
             everyone.get(d.entry.audience, d.entry.audience),

@@ -7,6 +7,7 @@ English, kept short and plain so that the checker finds nothing to say about the
 from __future__ import annotations
 
 import html as html_lib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -185,8 +186,74 @@ _STYLE = (
 )
 
 
+# What may stand in a list item that the fast path writes itself: no character that starts
+# inline markup (emphasis, code, links, entities, escapes, autolinks) or a new line.
+_MARKUP = frozenset("\\`*_[]<>&!~\t\r\n\x00")
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+
+
+def _plain_item(line: str) -> str | None:
+    """The text of a one-line bullet item that CommonMark reads as plain text, else None."""
+    if not line.startswith("- "):
+        return None
+    text = line[2:]
+    if not text or not text[0].isalpha() or text != text.strip() or not _MARKUP.isdisjoint(text):
+        return None
+    return text
+
+
+def _quoted(text: str) -> str:
+    """The parser's escaping, for a text without ``&``, ``<`` or ``>``."""
+    return text.replace('"', "&quot;")
+
+
+def _bounded(lines: list[str], step: int, start: int) -> bool:
+    """A blank line, then a heading (or the document's edge) on the ``step`` side of ``start``:
+    nothing there can continue a list or swallow one."""
+    i = start + step
+    if 0 <= i < len(lines) and lines[i].strip(" \t"):
+        return False
+    while 0 <= i < len(lines) and not lines[i].strip(" \t"):
+        i += step
+    return not (0 <= i < len(lines)) or bool(_HEADING.match(lines[i]))
+
+
+def markdown_html(markdown: str) -> str:
+    """``MarkdownIt("commonmark").render`` to the byte, faster on long lists of plain items.
+
+    A digest may list thousands of commitments, and the parser spends most of its time on
+    them. Runs of plain one-line items set between headings are written here directly (a
+    ``<ul>`` of escaped text, as the parser writes a tight list); everything else, and the
+    whole document when it could hold a link reference definition, a fence or a character the
+    parser normalises, goes through the parser (``tests/services/trust`` compares both)."""
+    if any(mark in markdown for mark in ("]:", "```", "~~~", "\r", "\x00")):
+        return str(_MD.render(markdown))
+    lines = markdown.split("\n")
+    out: list[str] = []
+    pending = 0  # the first line not yet rendered
+    i = 0
+    while i < len(lines):
+        if _plain_item(lines[i]) is None:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and _plain_item(lines[end]) is not None:
+            end += 1
+        if _bounded(lines, -1, i) and _bounded(lines, 1, end - 1):
+            if pending < i:
+                out.append(_MD.render("\n".join(lines[pending:i])))
+            items = (_plain_item(line) or "" for line in lines[i:end])
+            body = "".join(f"<li>{_quoted(t)}</li>\n" for t in items)
+            out.append(f"<ul>\n{body}</ul>\n")
+            pending = end
+        i = end
+    if pending < len(lines):
+        out.append(_MD.render("\n".join(lines[pending:])))
+    return "".join(out)
+
+
 def _html(markdown: str, lang: str, title: str) -> str:
-    body = _MD.render(markdown)
+    body = markdown_html(markdown)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -6,6 +6,7 @@ requests' first answers, work linked to objectives); the rates are ``domain.pill
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import select
@@ -64,14 +65,17 @@ def request_facts(session: Session) -> list[core.RequestFact]:
 
 
 def cadence_records(
-    session: Session, period: core.Period, today: date | None = None
+    session: Session,
+    period: core.Period,
+    today: date | None = None,
+    logs: Mapping[str, list[comms_core.Logged]] | None = None,
 ) -> list[comms_core.CadenceRecord]:
+    """The plan replayed on the period. ``logs`` (per audience) must reach the period's end,
+    or ``today`` when it comes first; days after it are ignored."""
     end = min(period.end, today) if today else period.end
     if end < period.start:
         return []
-    by_audience: dict[str, list[comms_core.Logged]] = {}
-    for g in comms.logs(session, end):
-        by_audience.setdefault(g.audience, []).append(g)
+    by_audience = logs if logs is not None else comms.logs_by_audience(session, end)
     return [
         comms_core.cadence_record(entry, by_audience.get(entry.audience, []), period.start, end)
         for entry in comms.entries(session)
@@ -94,16 +98,21 @@ def trend(
     period: core.Period,
     today: date | None = None,
     work: list[core.WorkItem] | None = None,
+    logs: Mapping[str, list[comms_core.Logged]] | None = None,
 ) -> tuple[core.PillarTrend, ...]:
     """Each pillar on ``period`` against the period just before it. ``work`` may be given
-    when the caller has already read it (from the previous period's start at least)."""
+    when the caller has already read it (from the previous period's start at least), and
+    ``logs`` per audience (up to ``today``, or the period's end without ``today``)."""
     decisions = decision_facts(session)
     answers = request_facts(session)
     if work is None:
         work = roadmap.work_items(session, since=period.previous().start)
+    if logs is None:
+        last = min(period.end, today) if today else period.end
+        logs = comms.logs_by_audience(session, last)
 
     def report(p: core.Period) -> core.PillarReport:
-        records = cadence_records(session, p, today)
+        records = cadence_records(session, p, today, logs)
         return core.measure(p, decisions=decisions, comms=records, requests=answers, work=work)
 
     return core.trend(report(period), report(period.previous()))

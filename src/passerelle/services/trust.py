@@ -7,7 +7,7 @@ others or a shared view. Scores are computed when asked, never stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -42,6 +42,7 @@ def thresholds(settings: Settings) -> Thresholds:
 
 
 _STATUS = {s.value: s for s in core.Status}
+Step = tuple[date, date, date, str]
 _EVIDENCE = {s.value: model.Evidence(s.value) for s in core.CLOSED}
 
 
@@ -71,19 +72,7 @@ def commitment_events(
                 model.TrustEvent(key, r.closed_on, kind, 1.0, r.what, f"commitment:{r.id}")
             )
             continue
-        c = core.Commitment(
-            what=r.what,
-            to=key,
-            made_on=r.made_on,
-            due=r.due,
-            confidence=r.confidence,
-            ref=f"commitment:{r.id}",
-            outcome=_STATUS[r.outcome] if r.outcome else None,
-            closed_on=r.closed_on,
-            reason=r.reason,
-            renegotiations=tuple(core.Renegotiation(*s) for s in moved or ()),
-        )
-        events.extend(core.trust_events(c, today))
+        events.extend(core.trust_events(_commitment(r, steps), today))
     return events
 
 
@@ -109,18 +98,24 @@ def surprise_events(session: Session, who: Stakeholder | None = None) -> list[mo
 def cadence_events(
     session: Session, today: date, who: Stakeholder | None = None
 ) -> list[model.TrustEvent]:
+    return _cadence(session, today, None, who)
+
+
+def _cadence(
+    session: Session,
+    today: date,
+    logs: Mapping[str, list[comms_core.Logged]] | None,
+    who: Stakeholder | None = None,
+) -> list[model.TrustEvent]:
     plan = comms.entries(session)
     if who is not None:
         plan = [p for p in plan if p.audience == who.key]
     if not plan:
         return []
-    logs = comms.logs(session, today)
+    by_audience = logs if logs is not None else comms.logs_by_audience(session, today)
     out: list[model.TrustEvent] = []
-    by_audience: dict[str, list[comms_core.Logged]] = {}
-    for g in logs:
-        by_audience.setdefault(g.audience, []).append(g)
     for entry in plan:
-        mine = by_audience.get(entry.audience, [])
+        mine = [g for g in by_audience.get(entry.audience, ()) if g.on <= today]
         start = min([entry.since, *(g.on for g in mine)])
         if start <= today:
             out.extend(comms_core.cadence_events(entry, mine, start, today))
@@ -136,6 +131,50 @@ def events(
         *surprise_events(session, who),
         *cadence_events(session, today, who),
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """Every stakeholder's evidence, the bulk of it grouped by the database per stakeholder,
+    kind and day (``tallies``), the rest as events. Scores exactly as ``events`` would."""
+
+    tallies: tuple[model.Tally, ...]
+    events: tuple[model.TrustEvent, ...]
+
+    def scores(self, at: date, p: model.TrustParams) -> dict[str, model.TrustScore]:
+        return model.tallied_scores(self.tallies, at, p, self.events)
+
+
+def ledger(
+    session: Session, today: date, logs: Mapping[str, list[comms_core.Logged]] | None = None
+) -> Ledger:
+    """The evidence of every stakeholder up to ``today``, in a fixed number of queries.
+    ``logs`` (per audience, up to ``today`` at least) spares reading the log again."""
+    kinds = {e.value: e for e in model.Evidence}
+    tallies = tuple(
+        model.Tally(f"p:{p}" if p is not None else f"g:{g}", kinds[kind], days)
+        for p, g, kind, days in repo.tallies(session, today)
+    )
+    rows = repo.ledger(session, unusual_only=True)
+    steps = repo.renegotiations(session, [r.id for r in rows])
+    unusual = [e for r in rows for e in core.trust_events(_commitment(r, steps), today)]
+    found = (*unusual, *surprise_events(session), *_cadence(session, today, logs))
+    return Ledger(tallies, found)
+
+
+def _commitment(r: repo.LedgerRow, steps: Mapping[int, list[Step]]) -> core.Commitment:
+    return core.Commitment(
+        what=r.what,
+        to=f"p:{r.person_id}" if r.person_id is not None else f"g:{r.group_id}",
+        made_on=r.made_on,
+        due=r.due,
+        confidence=r.confidence,
+        ref=f"commitment:{r.id}",
+        outcome=_STATUS[r.outcome] if r.outcome else None,
+        closed_on=r.closed_on,
+        reason=r.reason,
+        renegotiations=tuple(core.Renegotiation(*s) for s in steps.get(r.id) or ()),
+    )
 
 
 def log_surprise(
@@ -184,9 +223,13 @@ def board(
     """Trust in every stakeholder with evidence, lowest first."""
     p = params(settings)
     window = thresholds(settings).trust_window_days
-    evidence = list(found) if found is not None else events(session, today)
-    now = model.scores(evidence, today, p)
-    before = model.scores(evidence, today - timedelta(days=window), p)
+    if found is not None:
+        evidence = list(found)
+        now = model.scores(evidence, today, p)
+        before = model.scores(evidence, today - timedelta(days=window), p)
+    else:
+        book = ledger(session, today)
+        now, before = book.scores(today, p), book.scores(today - timedelta(days=window), p)
     everyone = names(session)
     rows = [
         StakeholderTrust(k, everyone.get(k, k), s, before.get(k, _empty(k, s.at)))

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from passerelle.domain import commitments as core
 from passerelle.domain import comms as comms_core
 from passerelle.domain import pillars as pillar_core
-from passerelle.domain import trust as model
 from passerelle.domain import trust_signals as signals
 from passerelle.domain.pillars import WorkItem
 from passerelle.services import comms, pillars, roadmap, trust
@@ -49,15 +48,23 @@ def _open_commitments(session: Session, who: dict[str, str]) -> list[core.Commit
 
 
 def facts(
-    session: Session, settings: Settings, today: date, work: list[WorkItem] | None = None
+    session: Session,
+    settings: Settings,
+    today: date,
+    work: list[WorkItem] | None = None,
+    logs: dict[str, list[comms_core.Logged]] | None = None,
 ) -> signals.Facts:
+    """What the trust signals read, in a fixed number of queries. ``logs`` (per audience, up
+    to ``today``) spares reading the communication log again."""
     th = trust.thresholds(settings)
     p = trust.params(settings)
     who = names(session)
-    evidence = trust.events(session, today)
-    now = model.scores(evidence, today, p)
-    before = model.scores(evidence, today - timedelta(days=th.trust_window_days), p)
-    due = comms_core.due_list(comms.entries(session), comms.logs(session, today), today)
+    by_audience = logs if logs is not None else comms.logs_by_audience(session, today)
+    book = trust.ledger(session, today, by_audience)
+    now = book.scores(today, p)
+    before = book.scores(today - timedelta(days=th.trust_window_days), p)
+    latest = comms.latest(by_audience, today)
+    due = comms_core.due_list(comms.entries(session), latest, today)
     return signals.Facts(
         today=today,
         trust_now={who.get(k, k): s for k, s in now.items()},
@@ -84,8 +91,11 @@ def section(session: Session, settings: Settings, today: date) -> TrustSection:
     period = pillars.month_of(today)
     # One read of the work serves both the signal window and the two months of the pillars.
     work = roadmap.work_items(session, since=min(_since(th, today), period.previous().start))
-    found = signals.scan(facts(session, settings, today, work), th)
-    return TrustSection(today, tuple(found), period, pillars.trend(session, period, today, work))
+    # One read of the communication log serves the ledger, the due list and the pillars.
+    logs = comms.logs_by_audience(session, today)
+    found = signals.scan(facts(session, settings, today, work, logs), th)
+    trends = pillars.trend(session, period, today, work, logs)
+    return TrustSection(today, tuple(found), period, trends)
 
 
 def pillars_json(trends: tuple[pillar_core.PillarTrend, ...], lang: str) -> list[dict[str, Any]]:

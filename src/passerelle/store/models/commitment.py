@@ -21,6 +21,8 @@ class CommitmentRow(Base, Record):
         Index("ix_commitments_outcome_due", "outcome", "due"),
         Index("ix_commitments_person_id", "person_id"),
         Index("ix_commitments_group_id", "group_id"),
+        # The trust ledger groups closed commitments per stakeholder and outcome (0004).
+        Index("ix_commitments_ledger", "person_id", "group_id", "outcome", "closed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from passerelle.store.models import CommitmentRow, RenegotiationRow, SurpriseRow
-from passerelle.store.repos.days import day, day_of, raw
+from passerelle.store.repos.days import day, day_of, days_in, raw
 
 
 def add(session: Session, row: CommitmentRow) -> CommitmentRow:
@@ -29,6 +30,43 @@ def get(session: Session, commitment_id: int) -> CommitmentRow | None:
     return session.scalars(query).first()
 
 
+def _filtered(
+    query: Any,
+    *,
+    person_id: int | None = None,
+    group_id: int | None = None,
+    open_only: bool = False,
+    visibilities: Sequence[str] | None = None,
+    touching: tuple[date, date] | None = None,
+    due_after: date | None = None,
+    due_until: date | None = None,
+) -> Any:
+    c = CommitmentRow
+    if person_id is not None:
+        query = query.where(c.person_id == person_id)
+    if group_id is not None:
+        query = query.where(c.group_id == group_id)
+    if open_only:
+        query = query.where(c.outcome.is_(None))
+    if visibilities is not None:
+        query = query.where(c.visibility.in_(list(visibilities)))
+    if due_after is not None:
+        query = query.where(c.due > due_after)
+    if due_until is not None:
+        query = query.where(c.due <= due_until)
+    if touching is not None:
+        start, end = touching
+        query = query.where(
+            or_(
+                c.made_on.between(start, end),
+                c.due.between(start, end),
+                c.closed_on.between(start, end),
+                (c.outcome.is_(None) & (c.made_on <= end)),
+            )
+        )
+    return query
+
+
 def listing(
     session: Session,
     *,
@@ -43,29 +81,93 @@ def listing(
     """Commitments, soonest due first. ``touching`` keeps those made, due or closed in the
     period, or still open at its end."""
     query = select(CommitmentRow).options(selectinload(CommitmentRow.renegotiations))
-    if person_id is not None:
-        query = query.where(CommitmentRow.person_id == person_id)
-    if group_id is not None:
-        query = query.where(CommitmentRow.group_id == group_id)
-    if open_only:
-        query = query.where(CommitmentRow.outcome.is_(None))
-    if visibilities is not None:
-        query = query.where(CommitmentRow.visibility.in_(list(visibilities)))
-    if due_after is not None:
-        query = query.where(CommitmentRow.due > due_after)
-    if due_until is not None:
-        query = query.where(CommitmentRow.due <= due_until)
-    if touching is not None:
-        start, end = touching
-        query = query.where(
-            or_(
-                CommitmentRow.made_on.between(start, end),
-                CommitmentRow.due.between(start, end),
-                CommitmentRow.closed_on.between(start, end),
-                (CommitmentRow.outcome.is_(None) & (CommitmentRow.made_on <= end)),
-            )
-        )
+    query = _filtered(
+        query,
+        person_id=person_id,
+        group_id=group_id,
+        open_only=open_only,
+        visibilities=visibilities,
+        touching=touching,
+        due_after=due_after,
+        due_until=due_until,
+    )
     return session.scalars(query.order_by(CommitmentRow.due, CommitmentRow.id)).all()
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentFacts:
+    """A commitment and its renegotiations as plain values: what listings read."""
+
+    id: int
+    what: str
+    person_id: int | None
+    group_id: int | None
+    made_on: date
+    due: date
+    confidence: float
+    outcome: str | None
+    closed_on: date | None
+    reason: str
+    visibility: str
+    lang: str
+    renegotiations: tuple[tuple[date, date, date, str], ...]
+
+
+def facts(
+    session: Session,
+    *,
+    person_id: int | None = None,
+    group_id: int | None = None,
+    open_only: bool = False,
+    visibilities: Sequence[str] | None = None,
+    touching: tuple[date, date] | None = None,
+    due_after: date | None = None,
+    due_until: date | None = None,
+) -> list[CommitmentFacts]:
+    """``listing`` as plain values, in two queries on the connection (the commitments, then
+    the renegotiations of those same commitments), without ORM objects."""
+    c = CommitmentRow
+    filters = {
+        "person_id": person_id,
+        "group_id": group_id,
+        "open_only": open_only,
+        "visibilities": visibilities,
+        "touching": touching,
+        "due_after": due_after,
+        "due_until": due_until,
+    }
+    query = select(
+        c.id,
+        c.what,
+        c.person_id,
+        c.group_id,
+        raw(c.made_on),
+        raw(c.due),
+        c.confidence,
+        c.outcome,
+        raw(c.closed_on),
+        c.reason,
+        c.visibility,
+        c.lang,
+    )
+    query = _filtered(query, **filters).order_by(c.due, c.id)
+    conn = session.connection()
+    rows = conn.execute(query).all()
+    r = RenegotiationRow
+    chosen = _filtered(select(c.id), **filters)
+    moved = select(r.commitment_id, r.agreed_on, r.old_due, r.new_due, r.reason).where(
+        r.commitment_id.in_(chosen)
+    )
+    steps: dict[int, list[tuple[date, date, date, str]]] = defaultdict(list)
+    for cid, on, old, new, why in conn.execute(moved.order_by(r.id)):
+        steps[cid].append((on, old, new, why))
+    return [
+        CommitmentFacts(
+            i, what, pid, gid, day_of(made), day_of(due), conf, outcome, day(closed), reason,
+            vis, lang, tuple(steps.get(i, ())),
+        )
+        for i, what, pid, gid, made, due, conf, outcome, closed, reason, vis, lang in rows
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +191,12 @@ def ledger(
     group_id: int | None = None,
     with_text: bool = False,
     open_only: bool = False,
+    unusual_only: bool = False,
 ) -> list[LedgerRow]:
     """Commitments as plain rows, in one query on the connection without ORM objects: what
-    the trust ledger and the review read. Text columns are skipped unless asked for."""
+    the trust ledger and the review read. Text columns are skipped unless asked for.
+    ``unusual_only`` keeps the commitments ``tallies`` leaves out: those renegotiated, and
+    those with an outcome but no closing day."""
     c = CommitmentRow
     text_cols = (c.what, c.reason) if with_text else ()
     query = select(
@@ -111,6 +216,8 @@ def ledger(
         query = query.where(c.group_id == group_id)
     if open_only:
         query = query.where(c.outcome.is_(None))
+    if unusual_only:
+        query = query.where(or_(_moved(), c.outcome.is_not(None) & c.closed_on.is_(None)))
     rows = session.connection().execute(query).all()
     if with_text:
         return [
@@ -123,6 +230,46 @@ def ledger(
         LedgerRow(r[0], r[1], r[2], "", day_of(r[3]), day_of(r[4]), r[5], r[6], day(r[7]), "")
         for r in rows
     ]
+
+
+def _moved() -> Any:
+    r = RenegotiationRow
+    return exists().where(r.commitment_id == CommitmentRow.id)
+
+
+def tallies(session: Session, today: date) -> list[tuple[int | None, int | None, str, list[date]]]:
+    """The evidence of every commitment never renegotiated, grouped by the database per
+    stakeholder and kind: (person id, group id, kind, days), a day once per commitment.
+
+    A closed one counts its outcome on the day it closed; an open one already past its due date
+    on ``today`` counts as late from the day after (``domain.commitments.trust_events``).
+    Renegotiated commitments are left to ``ledger(unusual_only=True)``."""
+    c = CommitmentRow
+    conn = session.connection()
+    _days, _split = _grouped_days(conn.dialect.name)
+    closed = (
+        select(c.person_id, c.group_id, c.outcome, _days(c.closed_on))
+        .where(c.outcome.is_not(None), c.closed_on.is_not(None), ~_moved())
+        .group_by(c.person_id, c.group_id, c.outcome)
+    )
+    found = [(p, g, kind, _split(days)) for p, g, kind, days in conn.execute(closed).all()]
+    late = (
+        select(c.person_id, c.group_id, _days(c.due))
+        .where(c.outcome.is_(None), c.due < today, ~_moved())
+        .group_by(c.person_id, c.group_id)
+    )
+    after = timedelta(days=1)
+    for p, g, days in conn.execute(late).all():
+        found.append((p, g, "late", [d + after for d in _split(days)]))
+    return found
+
+
+def _grouped_days(dialect: str) -> tuple[Callable[[Any], Any], Callable[[Any], list[date]]]:
+    """How to aggregate a date column into every day of the group, and read it back: an array
+    of dates on PostgreSQL, a comma-separated string of ISO days on SQLite."""
+    if dialect == "postgresql":
+        return (lambda column: func.array_agg(column)), list
+    return (lambda column: func.group_concat(column, ",")), days_in
 
 
 def renegotiations(

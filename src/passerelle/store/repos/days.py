@@ -40,3 +40,8 @@ def day_of(value: object) -> date:
     if found is None:
         raise TypeError("a required date is missing")
     return found
+
+
+def days_in(text: str, sep: str = ",") -> list[date]:
+    """Every day of a string of ISO days, as SQLite's ``group_concat`` sends them."""
+    return list(map(_parse, text.split(sep)))
