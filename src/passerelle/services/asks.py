@@ -1,4 +1,7 @@
-"""The ask lifecycle: draft, sent (to whom), answered, closed with a learning."""
+"""The ask lifecycle: draft, sent (to whom), answered, closed with a learning.
+
+Asks are the owner's, and the team's when shared with it for ideation (``team``): every
+read takes a ``reader`` (the owner by default) and is refused to a business partner."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from sqlalchemy.orm import Session
 from passerelle.analysis.lang import detect
 from passerelle.domain.circles import Bilingual, Visibility, from_analyser
 from passerelle.services import learnings, people
+from passerelle.services.access import OWNER, Kind, Role, allowed, circles_hidden, require
 from passerelle.services.coach import Coaching, coach
 from passerelle.services.errors import InvalidStateError, NotFoundError, invalid
 from passerelle.services.folding import terms
@@ -109,14 +113,19 @@ def _title_from(draft: Draft) -> str:
     return title + ("…" if len(words) > 12 else "")
 
 
-def suggest_people(session: Session, verdict: Coaching, text: str, limit: int = 5) -> list[Person]:
-    """People of the recommended circles, those whose expertise the ask mentions first."""
+def suggest_people(
+    session: Session, verdict: Coaching, text: str, limit: int = 5, reader: Role = OWNER
+) -> list[Person]:
+    """People of the recommended circles, those whose expertise the ask mentions first
+    (among the people ``reader`` may see)."""
     words = set(terms(text))
+    vis = None if reader is OWNER else allowed(reader, Kind.PERSON)
+    hidden = circles_hidden(reader)
     ranked: list[tuple[int, int, str, Person]] = []
     names = verdict.fitting or tuple(r.circle for r in verdict.routes[:1])
     for order, name in enumerate(names):
         circle = from_analyser(name).value
-        for person in people_repo.listing(session, circle):
+        for person in people_repo.listing(session, circle, vis, hidden):
             hits = sum(1 for tag in person.expertise if set(terms(tag)) & words)
             ranked.append((-hits, order, person.name, person))
     ranked.sort(key=lambda row: row[:3])
@@ -127,8 +136,17 @@ def suggest_people(session: Session, verdict: Coaching, text: str, limit: int = 
     return seen[:limit]
 
 
-def get(session: Session, ask_id: int) -> Ask:
-    found = repo.get(session, ask_id)
+def _shown(reader: Role, kind: Kind = Kind.ASK) -> tuple[str, ...] | None:
+    """The visibilities to query ``kind`` with for ``reader`` (``None``: the owner's all);
+    refused outright to a reader who never reads that kind."""
+    require(reader, kind)
+    return None if reader is OWNER else allowed(reader, kind)
+
+
+def get(session: Session, ask_id: int, reader: Role = OWNER) -> Ask:
+    """An ask ``reader`` may read. For a reader other than the owner, read its answers and
+    recipients with ``answers`` and ``recipients`` (the policy applies to them too)."""
+    found = repo.get(session, ask_id, _shown(reader))
     if found is None:
         raise NotFoundError(Bilingual(f"Demande inconnue : #{ask_id}.", f"Unknown ask: #{ask_id}."))
     return found
@@ -242,6 +260,7 @@ def listing(
     circle: str | None = None,
     urgency: str | None = None,
     limit: int | None = None,
+    reader: Role = OWNER,
 ) -> Sequence[Ask]:
     return repo.listing(
         session,
@@ -249,8 +268,20 @@ def listing(
         circle=people.circle_of(circle).value if circle else None,
         urgency=_choice(urgency, URGENCIES, Bilingual("Urgence", "urgency")),
         limit=limit,
+        visibilities=_shown(reader),
     )
 
 
-def recipients(session: Session, ask_id: int) -> list[str]:
-    return repo.recipient_names(session, ask_id)
+def recipients(session: Session, ask_id: int, reader: Role = OWNER) -> list[str]:
+    """Whom an ask went to: the people among them ``reader`` may see."""
+    get(session, ask_id, reader)
+    if reader is OWNER:
+        return repo.recipient_names(session, ask_id)
+    vis = allowed(reader, Kind.PERSON)
+    return repo.recipient_names(session, ask_id, vis, circles_hidden(reader))
+
+
+def answers(session: Session, ask_id: int, reader: Role = OWNER) -> list[Answer]:
+    """The answers to an ask that ``reader`` may read."""
+    get(session, ask_id, reader)
+    return list(repo.answers(session, ask_id, _shown(reader, Kind.ANSWER)))

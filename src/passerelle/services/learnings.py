@@ -1,4 +1,8 @@
-"""Learnings: write down what help taught you, find it again, share it as Markdown."""
+"""Learnings: write down what help taught you, find it again, share it as Markdown.
+
+Every read (find, list, search, export) takes a ``reader`` (the owner by default) and reads
+only the learnings the read policy lets that reader see: a business partner reads those
+shared as ``business``, the team those shared as ``team`` or ``business``."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from passerelle.analysis.lang import detect
 from passerelle.domain.circles import Bilingual, Visibility
+from passerelle.services.access import OWNER, Kind, Role, allowed
 from passerelle.services.errors import NotFoundError, invalid
 from passerelle.services.folding import slugify, terms
 from passerelle.services.people import tags as clean_tags
@@ -69,9 +74,14 @@ def _first_sentence(body: str) -> str:
     return sentence[:200]
 
 
-def find(session: Session, ref: str) -> Learning:
+def _shown(reader: Role) -> tuple[str, ...] | None:
+    return None if reader is OWNER else allowed(reader, Kind.LEARNING)
+
+
+def find(session: Session, ref: str, reader: Role = OWNER) -> Learning:
     key = ref.strip().lstrip("#")
-    found = repo.get(session, int(key)) if key.isdigit() else repo.by_slug(session, key)
+    vis = _shown(reader)
+    found = repo.get(session, int(key), vis) if key.isdigit() else repo.by_slug(session, key, vis)
     if found is None:
         raise NotFoundError(
             Bilingual(f"Apprentissage inconnu : « {ref} ».", f"Unknown learning: '{ref}'.")
@@ -79,13 +89,16 @@ def find(session: Session, ref: str) -> Learning:
     return found
 
 
-def listing(session: Session, tag: str | None = None, limit: int | None = None) -> list[Learning]:
-    return repo.listing(session, tag=tag.strip().lower() if tag else None, limit=limit)
+def listing(
+    session: Session, tag: str | None = None, limit: int | None = None, reader: Role = OWNER
+) -> list[Learning]:
+    clean = tag.strip().lower() if tag else None
+    return repo.listing(session, tag=clean, limit=limit, visibilities=_shown(reader))
 
 
-def search(session: Session, query: str, limit: int = 20) -> list[Learning]:
+def search(session: Session, query: str, limit: int = 20, reader: Role = OWNER) -> list[Learning]:
     """Learnings holding every word of ``query`` (as a word start), accents and case aside."""
-    return repo.search(session, terms(query), limit)
+    return repo.search(session, terms(query), limit, _shown(reader))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +122,18 @@ def to_markdown(item: Learning) -> str:
     return f"---\n{header}---\n\n{item.body}\n"
 
 
-def export(session: Session, folder: Path, *, visibility: str | None = None) -> list[Exported]:
-    """Write one Markdown file per learning into ``folder`` (created if needed)."""
+def export(
+    session: Session, folder: Path, *, visibility: str | None = None, reader: Role = OWNER
+) -> list[Exported]:
+    """Write one Markdown file per learning ``reader`` may read (at ``visibility`` only, when
+    given) into ``folder`` (created if needed)."""
+    shown = _shown(reader)
+    if visibility:
+        wanted = visibility_of(visibility)
+        shown = tuple(v for v in (shown or (wanted,)) if v == wanted)
     folder.mkdir(parents=True, exist_ok=True)
     done = []
-    for item in repo.listing(session):
-        if visibility and item.visibility != visibility:
-            continue
+    for item in repo.listing(session, visibilities=shown):
         path = folder / f"{item.learned_on.isoformat()}-{item.slug}.md"
         path.write_text(to_markdown(item), encoding="utf-8")
         done.append(Exported(path, item.slug))

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from passerelle.domain.circles import Circle
+from passerelle.services.access import OWNER, Role
 from passerelle.services.people import PersonView, views
 from passerelle.settings import Settings
 
@@ -32,8 +33,9 @@ class Network:
     reciprocity: tuple[PersonView, ...]  # most unbalanced first (received much, gave little)
 
 
-def network(session: Session, settings: Settings, today: date) -> Network:
-    everyone = views(session, settings, today)
+def network(session: Session, settings: Settings, today: date, reader: Role = OWNER) -> Network:
+    """The network as ``reader`` may see it (its people, counted over its interactions)."""
+    everyone = views(session, settings, today, reader=reader)
     minimum = {
         Circle.PEER.value: settings.radar.min_peers,
         Circle.MENTOR.value: settings.radar.min_mentors,

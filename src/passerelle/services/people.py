@@ -1,4 +1,7 @@
-"""People of the network: add, find, list, show, edit, log an interaction, snooze."""
+"""People of the network: add, find, list, show, edit, log an interaction, snooze.
+
+Every read takes a ``reader`` (the owner by default): people, interactions and notes come
+back only as the read policy (``domain.visibility``) lets that reader see them."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from passerelle.domain.cadence import cadence_for, contact_status
 from passerelle.domain.circles import Bilingual, Circle, Visibility, parse_circle
+from passerelle.services.access import OWNER, Kind, Role, allowed, circles_hidden, require
 from passerelle.services.errors import AmbiguousError, DuplicateError, NotFoundError, invalid
 from passerelle.services.folding import name_key
 from passerelle.settings import Settings
@@ -69,18 +73,27 @@ def tags(text: str | Sequence[str] | None) -> list[str]:
     return seen
 
 
-def find(session: Session, ref: str) -> Person:
-    """A person by id (``#12`` or ``12``), exact name, or a part of one name only."""
+def _people_for(reader: Role) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """The visibilities and hidden circles to query people with (``None``: the owner's all)."""
+    if reader is OWNER:
+        return None, ()
+    return allowed(reader, Kind.PERSON), circles_hidden(reader)
+
+
+def find(session: Session, ref: str, reader: Role = OWNER) -> Person:
+    """A person by id (``#12`` or ``12``), exact name, or a part of one name only, among
+    the people ``reader`` may see (others are never named, not even in an error)."""
     key = ref.strip()
+    vis, hidden = _people_for(reader)
     if key.lstrip("#").isdigit():
-        found = repo.get(session, int(key.lstrip("#")))
+        found = repo.get(session, int(key.lstrip("#")), vis, hidden)
         if found is not None:
             return found
     folded = name_key(key)
-    exact = repo.by_key(session, folded)
+    exact = repo.by_key(session, folded, vis, hidden)
     if exact is not None:
         return exact
-    candidates = repo.matching(session, folded) if folded else []
+    candidates = repo.matching(session, folded, 10, vis, hidden) if folded else []
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
@@ -211,16 +224,24 @@ def snooze(session: Session, ref: str, until: date) -> Person:
 
 
 def views(
-    session: Session, settings: Settings, today: date, circle: str | None = None
+    session: Session,
+    settings: Settings,
+    today: date,
+    circle: str | None = None,
+    reader: Role = OWNER,
 ) -> list[PersonView]:
-    """Everyone (or one circle) with their contact status and reciprocity, in three queries."""
+    """Everyone (or one circle) ``reader`` may see, with their contact status and reciprocity
+    counted over the interactions ``reader`` may see, in three queries."""
     wanted = circle_of(circle).value if circle else None
-    stats = repo.contact_stats(session)
+    vis, hidden = _people_for(reader)
+    stats = repo.contact_stats(
+        session, None if reader is OWNER else allowed(reader, Kind.INTERACTION)
+    )
     cadences = settings.cadences.as_dict()
     grace = settings.radar.overdue_grace_days
     none = repo.ContactStats(None, 0, 0)
     result = []
-    for person in repo.rows(session, wanted):
+    for person in repo.rows(session, wanted, vis, hidden):
         seen = stats.get(person.id, none)
         status = contact_status(
             today,
@@ -257,8 +278,29 @@ class PersonDetail:
     interactions: tuple[Interaction, ...]
 
 
-def show(session: Session, settings: Settings, ref: str, today: date) -> PersonDetail:
-    person = find(session, ref)
-    view = next(v for v in views(session, settings, today, person.circle) if v.id == person.id)
-    recent = tuple(interaction_repo.for_person(session, person.id))
-    return PersonDetail(view, person.notes, recent)
+def show(
+    session: Session, settings: Settings, ref: str, today: date, reader: Role = OWNER
+) -> PersonDetail:
+    """One person as ``reader`` may see them: the notes are the owner's only, and the
+    interactions those ``reader`` may read (none for a business reader)."""
+    person = find(session, ref, reader)
+    everyone = views(session, settings, today, person.circle, reader)
+    view = next(v for v in everyone if v.id == person.id)
+    recent = tuple(
+        interaction_repo.for_person(
+            session, person.id, visibilities=allowed(reader, Kind.INTERACTION)
+        )
+    )
+    notes = "" if allowed(reader, Kind.NOTE) == () else person.notes
+    return PersonDetail(view, notes, recent)
+
+
+def interactions(
+    session: Session, ref: str, reader: Role = OWNER, limit: int = 20
+) -> tuple[Interaction, ...]:
+    """The latest interactions with a person that ``reader`` may read; refused to a reader
+    who never reads interactions (a business partner)."""
+    require(reader, Kind.INTERACTION)
+    person = find(session, ref, reader)
+    vis = allowed(reader, Kind.INTERACTION)
+    return tuple(interaction_repo.for_person(session, person.id, limit, vis))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Text, func, or_, select, type_coerce
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, raiseload, selectinload
 
 from passerelle.store.models import Answer, Ask, AskRecipient, Learning, Person
 
@@ -20,12 +20,18 @@ def add(session: Session, ask: Ask) -> Ask:
     return ask
 
 
-def get(session: Session, ask_id: int) -> Ask | None:
-    query = (
-        select(Ask)
-        .where(Ask.id == ask_id)
-        .options(selectinload(Ask.recipients), selectinload(Ask.answers))
-    )
+Visibilities = Sequence[str] | None
+
+
+def get(session: Session, ask_id: int, visibilities: Visibilities = None) -> Ask | None:
+    """An ask with its recipients and answers; for a reader limited to ``visibilities``, the
+    ask alone (its answers and recipients raise if touched: read them with ``answers`` and
+    ``recipient_names``, which apply the reader's visibilities too)."""
+    query = select(Ask).where(Ask.id == ask_id)
+    if visibilities is None:
+        query = query.options(selectinload(Ask.recipients), selectinload(Ask.answers))
+    else:
+        query = query.where(Ask.visibility.in_(list(visibilities))).options(raiseload("*"))
     return session.scalars(query).first()
 
 
@@ -36,8 +42,11 @@ def listing(
     circle: str | None = None,
     urgency: str | None = None,
     limit: int | None = None,
+    visibilities: Visibilities = None,
 ) -> Sequence[Ask]:
     query = select(Ask).order_by(Ask.created_on.desc(), Ask.id.desc())
+    if visibilities is not None:
+        query = query.where(Ask.visibility.in_(list(visibilities))).options(raiseload("*"))
     if status:
         query = query.where(Ask.status == status)
     if circle:
@@ -57,14 +66,30 @@ def add_answer(session: Session, answer: Answer) -> None:
     session.add(answer)
 
 
-def recipient_names(session: Session, ask_id: int) -> list[str]:
+def recipient_names(
+    session: Session, ask_id: int, visibilities: Visibilities = None, hidden: Sequence[str] = ()
+) -> list[str]:
+    """The names of the people an ask went to (those at ``visibilities`` and outside the
+    ``hidden`` circles, when given)."""
     query = (
         select(Person.name)
         .join(AskRecipient, AskRecipient.person_id == Person.id)
         .where(AskRecipient.ask_id == ask_id)
         .order_by(AskRecipient.id)
     )
+    if visibilities is not None:
+        query = query.where(Person.visibility.in_(list(visibilities)))
+    if hidden:
+        query = query.where(Person.circle.not_in(list(hidden)))
     return list(session.scalars(query))
+
+
+def answers(session: Session, ask_id: int, visibilities: Visibilities = None) -> Sequence[Answer]:
+    """An ask's answers, oldest first (those at ``visibilities`` only, when given)."""
+    query = select(Answer).where(Answer.ask_id == ask_id).order_by(Answer.id)
+    if visibilities is not None:
+        query = query.where(Answer.visibility.in_(list(visibilities)))
+    return session.scalars(query).all()
 
 
 @dataclass(frozen=True, slots=True)

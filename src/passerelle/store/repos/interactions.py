@@ -16,14 +16,20 @@ def add(session: Session, interaction: Interaction) -> Interaction:
     return interaction
 
 
-def for_person(session: Session, person_id: int, limit: int = 20) -> Sequence[Interaction]:
-    query = (
-        select(Interaction)
-        .where(Interaction.person_id == person_id)
-        .order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
-        .limit(limit)
-    )
-    return session.scalars(query).all()
+def for_person(
+    session: Session,
+    person_id: int,
+    limit: int = 20,
+    visibilities: Sequence[str] | None = None,
+) -> Sequence[Interaction]:
+    """The latest interactions with a person, those at ``visibilities`` only when given."""
+    if visibilities is not None and not visibilities:
+        return ()
+    query = select(Interaction).where(Interaction.person_id == person_id)
+    if visibilities is not None:
+        query = query.where(Interaction.visibility.in_(list(visibilities)))
+    order = (Interaction.occurred_on.desc(), Interaction.id.desc())
+    return session.scalars(query.order_by(*order).limit(limit)).all()
 
 
 def count_for_person(session: Session, person_id: int) -> int:
