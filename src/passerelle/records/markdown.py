@@ -63,7 +63,14 @@ def unescape_block(text: str) -> str:
     )
 
 
+# "<!--" in a title would read back as a comment (stripped): one more backslash before the "!"
+# on the way out, one less on the way in, so every title round-trips, backslashes included.
+_OPEN_COMMENT = re.compile(r"<(\\*)!--")
+_ESCAPED_COMMENT = re.compile(r"<(\\*)\\!--")
+
+
 def escape_heading(text: str) -> str:
+    text = _OPEN_COMMENT.sub(lambda m: f"<{m.group(1)}\\!--", text)
     return text[:-1] + "\\#" if text.endswith("#") else text
 
 
@@ -72,6 +79,7 @@ _COMMENT_END = re.compile(r"\s*<!--.*?-->\s*$")
 
 def unescape_heading(text: str) -> str:
     text = _COMMENT_END.sub("", text).strip()
+    text = _ESCAPED_COMMENT.sub(lambda m: f"<{m.group(1)}!--", text)
     return text[:-2] + "#" if text.endswith("\\#") else text
 
 
