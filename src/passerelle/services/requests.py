@@ -1,11 +1,15 @@
 """Business requests: receive, score (WSJF on the Fibonacci scale), plan against the team's
 capacity, accept, decline, deliver; every status change keeps the explanation the requester
-reads, written by ``domain.tradeoff`` in the requester's language."""
+reads, written by ``domain.tradeoff`` in the requester's language.
+
+Every read takes a ``reader`` (the owner by default) and returns the requests the read policy
+lets that reader see. The queue is laid out on every open request (hidden work still takes
+the team's capacity, so the weeks shown stay true) and then shows only the visible ones."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -15,6 +19,7 @@ from passerelle.domain import tradeoff as words
 from passerelle.domain import wsjf
 from passerelle.domain.circles import Bilingual, Visibility
 from passerelle.domain.tradeoff import RequestStatus
+from passerelle.services.access import OWNER, Kind, Role, allowed
 from passerelle.services.errors import NotFoundError, invalid
 from passerelle.services.people import visibility_of
 from passerelle.services.stakeholders import find, lang_of
@@ -78,8 +83,12 @@ def view(session: Session, row: RequestRow, people: dict[int, str] | None = None
     )
 
 
-def _load(session: Session, request_id: int) -> RequestRow:
-    row = repo.get(session, request_id)
+def _shown(reader: Role) -> tuple[str, ...] | None:
+    return None if reader is OWNER else allowed(reader, Kind.REQUEST)
+
+
+def _load(session: Session, request_id: int, reader: Role = OWNER) -> RequestRow:
+    row = repo.get(session, request_id, _shown(reader))
     if row is None:
         raise NotFoundError(
             Bilingual(f"Aucune demande n° {request_id}.", f"No request #{request_id}.")
@@ -168,14 +177,26 @@ def _candidate(row: RequestRow) -> wsjf.Candidate | None:
     )
 
 
-def queue(session: Session, settings: Settings, points: float | None = None) -> wsjf.Plan:
-    """Open, scored requests laid out on the capacity: started work first, then by WSJF."""
-    found = [_candidate(r) for r in repo.open_requests(session)]
-    return wsjf.plan([c for c in found if c is not None], capacity(settings, points))
+def queue(
+    session: Session, settings: Settings, points: float | None = None, reader: Role = OWNER
+) -> wsjf.Plan:
+    """Open, scored requests laid out on the capacity: started work first, then by WSJF.
+    A reader other than the owner sees only the requests it may read, at their true place."""
+    rows = repo.open_requests(session)
+    found = [_candidate(r) for r in rows]
+    laid_out = wsjf.plan([c for c in found if c is not None], capacity(settings, points))
+    shown = _shown(reader)
+    if shown is None:
+        return laid_out
+    keep = {str(r.id) for r in rows if r.visibility in shown}
+    return replace(
+        laid_out, placements=tuple(p for p in laid_out.placements if p.candidate.key in keep)
+    )
 
 
-def unscored(session: Session) -> list[RequestView]:
-    return [view(session, r) for r in repo.open_requests(session) if _score(r) is None]
+def unscored(session: Session, reader: Role = OWNER) -> list[RequestView]:
+    rows = repo.open_requests(session, _shown(reader))
+    return [view(session, r) for r in rows if _score(r) is None]
 
 
 def _tradeoff(
@@ -264,7 +285,12 @@ def listing(
     status: str | None = None,
     visibilities: Sequence[str] | None = None,
     touching: tuple[date, date] | None = None,
+    reader: Role = OWNER,
 ) -> list[RequestView]:
+    """Requests ``reader`` may read (and at ``visibilities`` only, when given)."""
+    shown = _shown(reader)
+    if shown is not None:
+        visibilities = [v for v in (shown if visibilities is None else visibilities) if v in shown]
     statuses = None
     if status:
         try:
@@ -280,5 +306,5 @@ def listing(
     return [view(session, r, people) for r in rows]
 
 
-def show(session: Session, request_id: int) -> RequestView:
-    return view(session, _load(session, request_id))
+def show(session: Session, request_id: int, reader: Role = OWNER) -> RequestView:
+    return view(session, _load(session, request_id, reader))

@@ -1,5 +1,8 @@
 """Roadmap alignment: company objectives, the decisions, requests and commitments linked to
-them, and the work that serves none."""
+them, and the work that serves none.
+
+``roadmap`` and ``work_items`` take a ``reader`` (the owner by default): objectives and work
+come back only as the read policy lets that reader see them, each kind by its own rule."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from passerelle.domain.circles import Bilingual, Visibility
 from passerelle.domain.pillars import WorkItem
+from passerelle.services.access import OWNER, Kind, Role, allowed
 from passerelle.services.errors import AmbiguousError, DuplicateError, invalid
 from passerelle.services.folding import name_key
 from passerelle.services.people import visibility_of
@@ -94,18 +98,34 @@ def link(session: Session, kind: str, ref: str, objective: str) -> tuple[str, in
     return kind, ref_id, goal
 
 
+WORK_KINDS = {"decision": Kind.DECISION, "request": Kind.REQUEST, "commitment": Kind.COMMITMENT}
+
+
+def _work_shown(reader: Role) -> dict[str, tuple[str, ...]] | None:
+    if reader is OWNER:
+        return None
+    return {name: allowed(reader, kind) for name, kind in WORK_KINDS.items()}
+
+
+def _objectives_shown(reader: Role) -> tuple[str, ...] | None:
+    return None if reader is OWNER else allowed(reader, Kind.OBJECTIVE)
+
+
 def work_items(
-    session: Session, visibilities: set[str] | None = None, since: date | None = None
+    session: Session,
+    visibilities: set[str] | None = None,
+    since: date | None = None,
+    reader: Role = OWNER,
 ) -> list[WorkItem]:
-    """Every decision, request and commitment (from ``since`` on) with the first objective it
-    serves, if any."""
+    """Every decision, request and commitment (from ``since`` on) ``reader`` may read, with
+    the first objective it serves that ``reader`` may read, if any."""
     linked = repo.links(session)
-    titles = {o.id: o.title for o in repo.listing(session)}
+    titles = {o.id: o.title for o in repo.listing(session, _objectives_shown(reader))}
     out = []
-    for kind, ref_id, title, on, vis in repo.work(session, since):
+    for kind, ref_id, title, on, vis in repo.work(session, since, _work_shown(reader)):
         if visibilities is not None and vis not in visibilities:
             continue
-        goals = linked.get((kind, ref_id))
+        goals = [g for g in linked.get((kind, ref_id), ()) if g in titles]
         out.append(
             WorkItem(kind, f"{kind}:{ref_id}", title, on, titles[goals[0]] if goals else None)
         )
@@ -126,13 +146,16 @@ class Roadmap:
     unlinked: tuple[WorkItem, ...]
 
 
-def roadmap(session: Session, since: date | None = None) -> Roadmap:
-    """What serves which objective, and what serves none, from ``since`` on."""
+def roadmap(session: Session, since: date | None = None, reader: Role = OWNER) -> Roadmap:
+    """What serves which objective, and what serves none, from ``since`` on, as ``reader``
+    may see it (work serving only objectives hidden from ``reader`` counts as serving none)."""
     linked = repo.links(session)
+    objectives = repo.listing(session, _objectives_shown(reader))
+    known = {o.id for o in objectives}
     served: dict[int, list[WorkItem]] = {}
     unlinked: list[WorkItem] = []
-    for kind, ref_id, title, on, _ in repo.work(session, since):
-        goals = linked.get((kind, ref_id), [])
+    for kind, ref_id, title, on, _ in repo.work(session, since, _work_shown(reader)):
+        goals = [g for g in linked.get((kind, ref_id), []) if g in known]
         item = WorkItem(kind, f"{kind}:{ref_id}", title, on, None)
         if not goals:
             unlinked.append(item)
@@ -145,6 +168,6 @@ def roadmap(session: Session, since: date | None = None) -> Roadmap:
             o.description,
             tuple(sorted(served.get(o.id, []), key=lambda w: (w.on, w.key))),
         )
-        for o in repo.listing(session)
+        for o in objectives
     )
     return Roadmap(views, tuple(sorted(unlinked, key=lambda w: (w.on, w.key))))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -31,8 +31,11 @@ def by_key(session: Session, key: str) -> ObjectiveRow | None:
     return session.scalars(select(ObjectiveRow).where(ObjectiveRow.title_key == key)).first()
 
 
-def listing(session: Session) -> Sequence[ObjectiveRow]:
-    return session.scalars(select(ObjectiveRow).order_by(ObjectiveRow.id)).all()
+def listing(session: Session, visibilities: Sequence[str] | None = None) -> Sequence[ObjectiveRow]:
+    query = select(ObjectiveRow).order_by(ObjectiveRow.id)
+    if visibilities is not None:
+        query = query.where(ObjectiveRow.visibility.in_(list(visibilities)))
+    return session.scalars(query).all()
 
 
 def link(session: Session, kind: str, ref_id: int, objective_id: int) -> ObjectiveLinkRow | None:
@@ -66,15 +69,21 @@ def exists(session: Session, kind: str, ref_id: int) -> bool:
     return session.get(model, ref_id) is not None
 
 
-def work(session: Session, since: date | None = None) -> list[tuple[str, int, str, date, str]]:
-    """Every decision, request and commitment (from ``since`` on): kind, id, title, day,
-    visibility."""
+def work(
+    session: Session,
+    since: date | None = None,
+    visibilities: Mapping[str, Sequence[str]] | None = None,
+) -> list[tuple[str, int, str, date, str]]:
+    """Every decision, request and commitment (from ``since`` on, and at the visibilities
+    ``visibilities`` gives per kind, when given): kind, id, title, day, visibility."""
     out: list[tuple[str, int, str, date, str]] = []
     conn = session.connection()
+    shown = visibilities or {}
     d = DecisionRow
-    for i, title, decided, created, vis in conn.execute(
-        select(d.id, d.title, d.decided_on, d.created_at, d.visibility)
-    ):
+    decisions = select(d.id, d.title, d.decided_on, d.created_at, d.visibility)
+    if visibilities is not None:
+        decisions = decisions.where(d.visibility.in_(list(shown.get("decision", ()))))
+    for i, title, decided, created, vis in conn.execute(decisions):
         on = decided or created.date()
         if since is None or on >= since:
             out.append(("decision", i, title, on, vis))
@@ -82,10 +91,14 @@ def work(session: Session, since: date | None = None) -> list[tuple[str, int, st
     query = select(r.id, r.title, r.received_on, r.visibility)
     if since is not None:
         query = query.where(r.received_on >= since)
+    if visibilities is not None:
+        query = query.where(r.visibility.in_(list(shown.get("request", ()))))
     out.extend(("request", i, t, on, vis) for i, t, on, vis in conn.execute(query))
     c = CommitmentRow
     query = select(c.id, c.what, c.made_on, c.visibility)
     if since is not None:
         query = query.where(c.made_on >= since)
+    if visibilities is not None:
+        query = query.where(c.visibility.in_(list(shown.get("commitment", ()))))
     out.extend(("commitment", i, t, on, vis) for i, t, on, vis in conn.execute(query))
     return out

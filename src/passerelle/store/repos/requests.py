@@ -19,12 +19,16 @@ def add(session: Session, row: RequestRow) -> RequestRow:
     return row
 
 
-def get(session: Session, request_id: int) -> RequestRow | None:
+def get(
+    session: Session, request_id: int, visibilities: Sequence[str] | None = None
+) -> RequestRow | None:
     query = (
         select(RequestRow)
         .where(RequestRow.id == request_id)
         .options(selectinload(RequestRow.changes))
     )
+    if visibilities is not None:
+        query = query.where(RequestRow.visibility.in_(list(visibilities)))
     return session.scalars(query).first()
 
 
@@ -57,8 +61,12 @@ def listing(
     return session.scalars(query.order_by(RequestRow.received_on, RequestRow.id)).all()
 
 
-def open_requests(session: Session) -> Sequence[RequestRow]:
+def open_requests(
+    session: Session, visibilities: Sequence[str] | None = None
+) -> Sequence[RequestRow]:
     query = select(RequestRow).where(RequestRow.status.in_(OPEN)).order_by(RequestRow.id)
+    if visibilities is not None:
+        query = query.where(RequestRow.visibility.in_(list(visibilities)))
     return session.scalars(query).all()
 
 
