@@ -9,50 +9,17 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-import typer
 from sqlalchemy import func, select
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
 from passerelle.store.models import DecisionRow
-from passerelle.store.testing import fresh_store
 from passerelle.store.workspace import Store
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "records"
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = fresh_store(tmp_path)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-@pytest.fixture(scope="module")
-def cli() -> typer.Typer:
-    from passerelle.cli import app as app_module
-
-    if not any(g.name == "decide" for g in app_module.app.registered_groups):
-        app_module._register()
-    return app_module.app
-
-
-@pytest.fixture
-def run(cli: typer.Typer, store: Store) -> Run:
-    url = store.engine.url.render_as_string(hide_password=False)
-
-    def invoke(*args: str, input: str | None = None, lang: str = "en") -> Result:
-        return CliRunner().invoke(
-            cli, ["--db", url, *args], input=input, env={"PASSERELLE_LANG": lang}
-        )
-
-    return invoke
 
 
 def count(store: Store) -> int:

@@ -3,45 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
-import typer
-from typer.testing import CliRunner, Result
-
-from passerelle.store.testing import fresh_store
-from passerelle.store.workspace import Store
+from typer.testing import Result
 
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = fresh_store(tmp_path)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-@pytest.fixture(scope="module")
-def cli() -> typer.Typer:
-    from passerelle.cli import app as app_module
-
-    if not any(g.name == "delegate" for g in app_module.app.registered_groups):
-        app_module._register()
-    return app_module.app
-
-
-@pytest.fixture
-def run(cli: typer.Typer, store: Store) -> Run:
-    url = store.engine.url.render_as_string(hide_password=False)
-
-    def invoke(*args: str, lang: str = "en") -> Result:
-        return CliRunner().invoke(cli, ["--db", url, *args], env={"PASSERELLE_LANG": lang})
-
-    return invoke
 
 
 def test_set_show_and_board_in_three_forms(run: Run) -> None:

@@ -64,6 +64,7 @@ COMMANDS: dict[str, str] = {
     "roadmap": "passerelle.cli.roadmap",
 }
 _OPTIONS_WITH_VALUE = {"--db"}
+_REGISTERED: set[str] = set()
 
 
 def _command(argv: list[str]) -> str | None:
@@ -88,7 +89,9 @@ def _register(argv: list[str] | None = None) -> None:
     wanted = _command(argv) if argv is not None else None
     modules = [COMMANDS[wanted]] if wanted in COMMANDS else COMMANDS.values()
     for name in dict.fromkeys(modules):
-        import_module(name).register(app)
+        if name not in _REGISTERED:  # once per process, whoever asks (tests ask often)
+            import_module(name).register(app)
+            _REGISTERED.add(name)
 
 
 def main() -> None:

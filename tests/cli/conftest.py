@@ -1,3 +1,5 @@
+"""Fixtures for the command-line tests: a fresh workspace and the real app to run against it."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -9,6 +11,8 @@ from typer.testing import CliRunner, Result
 
 from passerelle.store.testing import fresh_store
 from passerelle.store.workspace import Store
+
+Run = Callable[..., Result]
 
 
 @pytest.fixture
@@ -23,21 +27,21 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def cli() -> typer.Typer:
-    """The real ``passerelle`` app with every command group registered once."""
-    from passerelle.cli import app as app_module
+    """The real ``passerelle`` app with every command group registered."""
+    from passerelle.cli.app import _register, app
 
-    if not any(c.name == "review" for c in app_module.app.registered_commands):
-        app_module._register()
-    return app_module.app
+    _register()
+    return app
 
 
 @pytest.fixture
-def run(cli: typer.Typer, store: Store) -> Callable[..., Result]:
-    """Run ``passerelle --db <the test database> ARGS`` in-process, in English."""
+def run(cli: typer.Typer, store: Store) -> Run:
+    """Run ``passerelle --db <the test database> ARGS`` in-process, in English by default."""
     url = store.engine.url.render_as_string(hide_password=False)
-    runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None, lang: str = "en") -> Result:
-        return runner.invoke(cli, ["--db", url, *args], input=input, env={"PASSERELLE_LANG": lang})
+        return CliRunner().invoke(
+            cli, ["--db", url, *args], input=input, env={"PASSERELLE_LANG": lang}
+        )
 
     return invoke
