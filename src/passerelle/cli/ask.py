@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from passerelle.cli.choices import Format, Lang
+
 if TYPE_CHECKING:
     from passerelle.analysis.ask import AskResult
 
@@ -28,16 +30,6 @@ class CircleChoice(StrEnum):
     team = "team"
     ceo = "ceo"
     experts = "experts"
-
-
-class LangChoice(StrEnum):
-    fr = "fr"
-    en = "en"
-
-
-class FormatChoice(StrEnum):
-    text = "text"
-    json = "json"
 
 
 _QUALITY_COLOUR = {"productive": "green", "incomplete": "yellow", "paralysing": "red"}
@@ -97,11 +89,11 @@ def check(
     circle: CircleChoice | None = typer.Option(
         None, "--circle", help="The circle you intend to ask: says whether it fits and why."
     ),
-    lang: LangChoice | None = typer.Option(
+    lang: Lang | None = typer.Option(
         None, "--lang", help="The request's language (detected when not given)."
     ),
-    output: FormatChoice = typer.Option(
-        FormatChoice.text, "--format", help="text (a coaching card) or json (stable contract)."
+    output: Format = typer.Option(
+        Format.text, "--format", help="text (a coaching card) or json (stable contract)."
     ),
 ) -> None:
     """Coach a help request: its parts, what is missing, its urgency and the circle to ask.
@@ -127,7 +119,7 @@ def check(
         circle=circle.value if circle else None,
         lang=lang.value if lang else None,
     )
-    if output is FormatChoice.json:
+    if output is Format.json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         import sys

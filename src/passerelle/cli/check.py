@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from passerelle.cli.choices import Format, Lang
+
 if TYPE_CHECKING:
     from passerelle.analysis.findings import CheckResult, Finding
 
@@ -16,16 +18,6 @@ if TYPE_CHECKING:
 class AudienceChoice(StrEnum):
     business = "business"
     tech = "tech"
-
-
-class LangChoice(StrEnum):
-    fr = "fr"
-    en = "en"
-
-
-class FormatChoice(StrEnum):
-    text = "text"
-    json = "json"
 
 
 class StyleChoice(StrEnum):
@@ -98,8 +90,8 @@ def check(
     audience: AudienceChoice = typer.Option(
         None, "--audience", "-a", help="Who will read it: business (default) or tech."
     ),
-    lang: LangChoice = typer.Option(None, "--lang", "-l", help="Force the language."),
-    output: FormatChoice = typer.Option(FormatChoice.text, "--format", "-f", help="Output format."),
+    lang: Lang = typer.Option(None, "--lang", "-l", help="Force the language."),
+    output: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     min_score: float = typer.Option(
         None, "--min-score", help="Fail (exit 1) when a text's readability is under this score."
     ),
@@ -154,15 +146,15 @@ def check(
             continue
         for f in result.findings:
             totals[f"{f.level.value}s"] += 1
-            if output is FormatChoice.text:
+            if output is Format.text:
                 typer.echo(_line(source.name, f, colour))
-        if output is FormatChoice.json:
+        if output is Format.json:
             files.append(_as_json(source.name, result))
         if result.has_errors and status == 0:
             status = 1
     if progress:
         progress.stop()
-    if output is FormatChoice.json:
+    if output is Format.json:
         summary = {"files": len(files), **totals}
         document = {"files": files, "summary": summary}
         # Indented for a person at a terminal; compact (and much faster) for programs.
@@ -186,7 +178,7 @@ def _progress(total: int) -> Any:
 def explain(
     path: str = typer.Argument("-", help="The file to explain; '-' reads stdin."),
     style: StyleChoice = typer.Option(StyleChoice.inline, "--style", "-s", help="inline or notes."),
-    lang: LangChoice = typer.Option(None, "--lang", "-l", help="Force the language."),
+    lang: Lang = typer.Option(None, "--lang", "-l", help="Force the language."),
 ) -> None:
     """Rewrite a text for a business reader, every jargon term explained.
 

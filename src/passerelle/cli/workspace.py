@@ -9,7 +9,6 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +16,9 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from passerelle.cli.choices import Format as Format  # re-exported for the commands
 from passerelle.settings import Settings
 from passerelle.store.errors import PasserelleError
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
 
 
 def _context() -> Any:
