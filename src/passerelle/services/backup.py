@@ -2,7 +2,8 @@
 imports back identically on either database.
 
 The export walks ``Base.metadata``, so tables added by later revisions are included without
-touching this module.
+touching this module. A backup holds every record, private ones included: it is the owner's
+only (``reader`` other than the owner is refused, ``AccessRefusedError``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, delete, func, insert, select, text
 
 from passerelle.domain.circles import Bilingual
+from passerelle.services.access import OWNER, Kind, Role, require
 from passerelle.services.errors import InvalidInputError, InvalidStateError, invalid
 from passerelle.store import schema
 from passerelle.store.models import Base
@@ -50,8 +52,9 @@ def tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def export_data(store: Store) -> dict[str, Any]:
+def export_data(store: Store, reader: Role = OWNER) -> dict[str, Any]:
     """Every row of every table, read in one transaction (one consistent snapshot)."""
+    require(reader, Kind.BACKUP)
     data: dict[str, Any] = {"format": FORMAT, "schema": schema.head(), "tables": {}}
     with store.read() as session:
         for table in tables():
@@ -108,9 +111,10 @@ def import_data(store: Store, data: dict[str, Any], *, replace: bool = False) ->
     return counts
 
 
-def backup(store: Store, target: Path) -> str:
+def backup(store: Store, target: Path, reader: Role = OWNER) -> str:
     """``*.json``: the JSON export; anything else: a SQLite copy made with SQLite's online
     backup (consistent even while another process writes). Returns the kind written."""
+    require(reader, Kind.BACKUP)
     if target.suffix.lower() == ".json":
         data = export_data(store)
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

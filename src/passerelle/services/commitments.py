@@ -18,6 +18,7 @@ from passerelle.analysis.findings import Category, Finding
 from passerelle.analysis.lang import detect
 from passerelle.domain import commitments as core
 from passerelle.domain.circles import Bilingual, Visibility
+from passerelle.services.access import OWNER, Kind, Role, allowed
 from passerelle.services.errors import InvalidStateError, NotFoundError, invalid
 from passerelle.services.people import visibility_of
 from passerelle.services.stakeholders import Stakeholder, find, lang_of, names, of_row
@@ -250,9 +251,13 @@ def listing(
     visibilities: Sequence[str] | None = None,
     touching: tuple[date, date] | None = None,
     due_within: tuple[date, date] | None = None,
+    reader: Role = OWNER,
 ) -> list[CommitmentView]:
-    """Commitments, soonest due first; ``due_within`` keeps open ones due after its first day
-    and up to its last."""
+    """Commitments ``reader`` may read (at ``visibilities`` only, when given), soonest due
+    first; ``due_within`` keeps open ones due after its first day and up to its last."""
+    if reader is not OWNER:
+        shown = allowed(reader, Kind.COMMITMENT)
+        visibilities = [v for v in (shown if visibilities is None else visibilities) if v in shown]
     who = find(session, to) if to else None
     wanted: core.Status | None = None
     if status:

@@ -1,5 +1,8 @@
 """The communication plan: a cadence and a format per stakeholder, the communications logged,
-and what is due or overdue, computed by ``domain.comms`` from the last communication."""
+and what is due or overdue, computed by ``domain.comms`` from the last communication.
+
+The reads (``entries``, ``logs``, ``due``, ``plan_views``, ``recent``) take a ``reader`` (the
+owner by default) and read only the plan entries and communications it may see."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from passerelle.domain import comms as core
 from passerelle.domain.circles import Bilingual, Visibility
+from passerelle.services.access import OWNER, Kind, Role, allowed
 from passerelle.services.errors import invalid
 from passerelle.services.people import visibility_of
 from passerelle.services.stakeholders import Stakeholder, find, groups, names, of_row
@@ -87,7 +91,11 @@ def set_plan(
     return PlanView(who, days, kind, row.since, grace_days)
 
 
-def entries(session: Session) -> list[core.PlanEntry]:
+def _shown(reader: Role) -> tuple[str, ...] | None:
+    return None if reader is OWNER else allowed(reader, Kind.COMMUNICATION)
+
+
+def entries(session: Session, reader: Role = OWNER) -> list[core.PlanEntry]:
     """The plan as the pure core reads it, audiences keyed ``p:<id>``/``g:<id>``."""
     return [
         core.PlanEntry(
@@ -97,20 +105,27 @@ def entries(session: Session) -> list[core.PlanEntry]:
             r.since,
             r.grace_days,
         )
-        for r in repo.plan(session)
+        for r in repo.plan(session, _shown(reader))
     ]
 
 
-def logs(session: Session, until: date | None = None) -> list[core.Logged]:
-    return [g for mine in logs_by_audience(session, until).values() for g in mine]
+def logs(session: Session, until: date | None = None, reader: Role = OWNER) -> list[core.Logged]:
+    return [g for mine in logs_by_audience(session, until, reader).values() for g in mine]
 
 
-def logs_by_audience(session: Session, until: date | None = None) -> dict[str, list[core.Logged]]:
+def logs_by_audience(
+    session: Session, until: date | None = None, reader: Role = OWNER
+) -> dict[str, list[core.Logged]]:
     """The communications logged (up to ``until``), per audience key, in one query."""
     return {
         key: [core.Logged(key, on, core.Format(fmt) if fmt else None) for on, fmt in days]
-        for key, days in repo.log_dates(session, until).items()
+        for key, days in repo.log_dates(session, until, _shown(reader)).items()
     }
+
+
+def recent(session: Session, limit: int = 20, reader: Role = OWNER) -> list[CommunicationRow]:
+    """The latest communications ``reader`` may see, newest first."""
+    return list(repo.recent(session, limit, _shown(reader)))
 
 
 def latest(by_audience: dict[str, list[core.Logged]], today: date) -> list[core.Logged]:
@@ -161,10 +176,14 @@ class DueView:
     overdue_days: int
 
 
-def due(session: Session, today: date, *, overdue_only: bool = False) -> list[DueView]:
-    """Every audience of the plan, most overdue first, then the soonest due."""
+def due(
+    session: Session, today: date, *, overdue_only: bool = False, reader: Role = OWNER
+) -> list[DueView]:
+    """Every audience of the plan ``reader`` may see, most overdue first, then the soonest
+    due (from the communications ``reader`` may see)."""
     everyone = names(session)
-    rows = core.due_list(entries(session), latest(logs_by_audience(session, today), today), today)
+    last = latest(logs_by_audience(session, today, reader), today)
+    rows = core.due_list(entries(session, reader), last, today)
     return [
         DueView(
             everyone.get(d.entry.audience, d.entry.audience),
@@ -180,11 +199,11 @@ def due(session: Session, today: date, *, overdue_only: bool = False) -> list[Du
     ]
 
 
-def plan_views(session: Session) -> list[PlanView]:
+def plan_views(session: Session, reader: Role = OWNER) -> list[PlanView]:
     everyone = names(session)
     langs = {g.id: g.lang for g in groups(session)}
     out = []
-    for r in repo.plan(session):
+    for r in repo.plan(session, _shown(reader)):
         key = of_row(r.person_id, r.group_id)
         kind = "person" if r.person_id is not None else "group"
         ref = r.person_id if r.person_id is not None else r.group_id

@@ -3,8 +3,10 @@ language as Markdown, e-mail-ready HTML and plain text.
 
 It holds the decisions shared in the period (their business rendering), the commitments and
 their state, the business requests and their state, and what comes next. Only records whose
-visibility the audience may read are included (``readable``); trust scores, surprises and
-private notes never are. It is run through the plain-language checker and can be marked sent
+visibility the audience may read are included (``readable``, from the read policy of
+``domain.visibility``, kind by kind); trust scores, surprises and private notes never are.
+A reader other than the owner may read only a digest meant for an audience it belongs to, and
+only once sent (``read``). It is run through the plain-language checker and can be marked sent
 only without error; marking it sent logs the communication for every recipient.
 """
 
@@ -21,10 +23,9 @@ from passerelle.domain.circles import Bilingual, Visibility
 from passerelle.domain.comms import Format
 from passerelle.domain.pillars import Period
 from passerelle.services import commitments, comms, requests
-from passerelle.services.decisions import Role
-from passerelle.services.decisions import readable as policy
+from passerelle.services.access import OWNER, AccessRefusedError, Kind, Role, allowed
 from passerelle.services.digest_render import Content, DecisionItem, render
-from passerelle.services.errors import InvalidStateError, invalid
+from passerelle.services.errors import InvalidStateError, NotFoundError, invalid
 from passerelle.services.pillars import period_of
 from passerelle.services.stakeholders import find, lang_of
 from passerelle.settings import Settings
@@ -36,15 +37,40 @@ AUDIENCES: dict[str, Role] = {"business": Role.STAKEHOLDER, "team": Role.MEMBER}
 NEXT_DAYS = 45
 
 
-def readable(audience: str) -> frozenset[str]:
-    """The visibilities an audience may read, from the workspace's read policy by role."""
+def role_of_audience(audience: str) -> Role:
     try:
-        return frozenset(policy(AUDIENCES[audience.strip().lower()]))
+        return AUDIENCES[audience.strip().lower()]
     except KeyError:
         raise invalid(
             f"Public inconnu : {audience!r} (business ou team).",
             f"Unknown audience: {audience!r} (business or team).",
         ) from None
+
+
+def readable(audience: str, kind: Kind = Kind.DECISION) -> frozenset[str]:
+    """The visibilities of ``kind`` an audience may read, from the read policy by role."""
+    return frozenset(allowed(role_of_audience(audience), kind))
+
+
+def audience_visibility(audience: str) -> str:
+    """The visibility a digest for ``audience`` is stored at."""
+    role_of_audience(audience)
+    business = audience.strip().lower() == "business"
+    return Visibility.BUSINESS.value if business else Visibility.TEAM.value
+
+
+def check_reader(audience: str, reader: Role) -> None:
+    """Refuse a reader a digest meant for an audience it does not belong to."""
+    if audience_visibility(audience) not in allowed(reader, Kind.DIGEST):
+        raise AccessRefusedError(
+            Bilingual(
+                f"Lecture refusée : la synthèse « {audience} » n’est pas destinée au rôle "
+                f"{reader.value}.",
+                f"Read refused: the '{audience}' digest is not meant for role {reader.value}.",
+            ),
+            reader,
+            Kind.DIGEST,
+        )
 
 
 def _decisions(session: Session, period: Period, allowed: frozenset[str]) -> list[DecisionItem]:
@@ -60,22 +86,34 @@ def _decisions(session: Session, period: Period, allowed: frozenset[str]) -> lis
     ]
 
 
-def content(session: Session, period: Period, audience: str, lang: str, today: date) -> Content:
-    allowed = readable(audience)
+def content(
+    session: Session,
+    period: Period,
+    audience: str,
+    lang: str,
+    today: date,
+    reader: Role = OWNER,
+) -> Content:
+    """What the period's digest for ``audience`` tells, each kind of record read at the
+    visibilities the audience may read (``reader`` must belong to the audience)."""
+    check_reader(audience, reader)
+    shown = sorted(readable(audience, Kind.COMMITMENT))
     span = (period.start, period.end)
-    promised = commitments.listing(session, today, visibilities=sorted(allowed), touching=span)
-    asked = requests.listing(session, visibilities=sorted(allowed), touching=span)
+    promised = commitments.listing(session, today, visibilities=shown, touching=span)
+    asked = requests.listing(
+        session, visibilities=sorted(readable(audience, Kind.REQUEST)), touching=span
+    )
     horizon = period.end + timedelta(days=NEXT_DAYS)
     return Content(
         period=period,
         audience=audience,
         lang=lang,
-        decisions=tuple(_decisions(session, period, allowed)),
+        decisions=tuple(_decisions(session, period, readable(audience, Kind.DECISION))),
         commitments=tuple(c for c in promised if c.made_on <= period.end),
         requests=tuple(r for r in asked if r.received_on <= period.end),
         next_commitments=tuple(
             commitments.listing(
-                session, today, visibilities=sorted(allowed), due_within=(period.end, horizon)
+                session, today, visibilities=shown, due_within=(period.end, horizon)
             )
         ),
         next_requests=tuple(r for r in asked if r.status.value in ("planned", "accepted")),
@@ -149,11 +187,30 @@ def write(
     row.check_errors = check.count(Level.ERROR)
     row.check_warnings = check.count(Level.WARNING)
     row.status, row.recipients = "draft", []
-    row.visibility = Visibility.BUSINESS.value if audience == "business" else Visibility.TEAM.value
+    row.visibility = audience_visibility(audience)
     if existing is None:
         repo.add(session, row)
     session.flush()
     return _view(row, check)
+
+
+def read(
+    session: Session, period_text: str, *, audience: str, lang: str, reader: Role = OWNER
+) -> Digest:
+    """A digest as stored, for ``reader``: the owner reads drafts too; anyone else reads only
+    a sent digest meant for an audience it belongs to."""
+    audience = audience.strip().lower()
+    check_reader(audience, reader)
+    shown = None if reader is OWNER else allowed(reader, Kind.DIGEST)
+    row = repo.digest(session, period_text.strip(), audience, lang_of(lang), shown)
+    if row is None or (reader is not OWNER and row.status != "sent"):
+        raise NotFoundError(
+            Bilingual(
+                f"Aucune synthèse {period_text} envoyée pour ce public.",
+                f"No {period_text} digest sent to this audience.",
+            )
+        )
+    return _view(row, _check(row.markdown, audience, row.lang))
 
 
 def _view(row: DigestRow, check: CheckResult) -> Digest:

@@ -1,5 +1,7 @@
 """The weekly review: the radar's signals, overdue contacts, asks waiting for answers and
-learnings to write, gathered in a handful of queries and rendered as Markdown or JSON."""
+learnings to write, gathered in a handful of queries and rendered as Markdown or JSON.
+
+The review is the owner's page (trust, asks, mentors): any other ``reader`` is refused."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session
 from passerelle.domain import radar
 from passerelle.domain.circles import LABELS, Circle
 from passerelle.services import decision_review, trust_review
+from passerelle.services.access import OWNER, Kind, Role, require
 from passerelle.services.people import PersonView, views
 from passerelle.settings import Settings
 from passerelle.store.repos import asks as ask_repo
@@ -49,7 +52,8 @@ def thresholds(settings: Settings) -> radar.Thresholds:
     return radar.Thresholds(**settings.radar.model_dump())
 
 
-def review(session: Session, settings: Settings, today: date) -> Review:
+def review(session: Session, settings: Settings, today: date, reader: Role = OWNER) -> Review:
+    require(reader, Kind.REVIEW)
     th = thresholds(settings)
     rows = ask_repo.radar_rows(session, today - timedelta(days=th.window_days))
     everyone = views(session, settings, today)

@@ -2,7 +2,9 @@
 communication plan, scored by ``domain.trust`` for every stakeholder or one.
 
 Trust is private to the owner: nothing here is ever read by the digest, an export meant for
-others or a shared view. Scores are computed when asked, never stored.
+others or a shared view. Scores are computed when asked, never stored. Every read (``events``,
+``ledger``, ``board``, ``detail``) takes a ``reader`` and refuses any but the owner
+(``access.AccessRefusedError``), as the read policy says.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from passerelle.domain import comms as comms_core
 from passerelle.domain import trust as model
 from passerelle.domain.trust_signals import Thresholds, ThresholdsError
 from passerelle.services import comms
+from passerelle.services.access import OWNER, Kind, Role, require
 from passerelle.services.errors import invalid
 from passerelle.services.stakeholders import Stakeholder, find, names
 from passerelle.settings import Settings
@@ -123,9 +126,15 @@ def _cadence(
 
 
 def events(
-    session: Session, today: date, who: Stakeholder | None = None, *, with_text: bool = False
+    session: Session,
+    today: date,
+    who: Stakeholder | None = None,
+    *,
+    with_text: bool = False,
+    reader: Role = OWNER,
 ) -> list[model.TrustEvent]:
     """Every piece of evidence up to ``today``, for one stakeholder or all."""
+    require(reader, Kind.TRUST)
     return [
         *commitment_events(session, today, who, with_text=with_text),
         *surprise_events(session, who),
@@ -146,10 +155,14 @@ class Ledger:
 
 
 def ledger(
-    session: Session, today: date, logs: Mapping[str, list[comms_core.Logged]] | None = None
+    session: Session,
+    today: date,
+    logs: Mapping[str, list[comms_core.Logged]] | None = None,
+    reader: Role = OWNER,
 ) -> Ledger:
     """The evidence of every stakeholder up to ``today``, in a fixed number of queries.
     ``logs`` (per audience, up to ``today`` at least) spares reading the log again."""
+    require(reader, Kind.TRUST)
     kinds = {e.value: e for e in model.Evidence}
     tallies = tuple(
         model.Tally(f"p:{p}" if p is not None else f"g:{g}", kinds[kind], days)
@@ -219,8 +232,10 @@ def board(
     settings: Settings,
     today: date,
     found: Iterable[model.TrustEvent] | None = None,
+    reader: Role = OWNER,
 ) -> list[StakeholderTrust]:
     """Trust in every stakeholder with evidence, lowest first."""
+    require(reader, Kind.TRUST)
     p = params(settings)
     window = thresholds(settings).trust_window_days
     if found is not None:
@@ -256,8 +271,16 @@ class TrustDetail:
 
 
 def detail(
-    session: Session, settings: Settings, ref: str, today: date, *, weeks: int = 52, limit: int = 5
+    session: Session,
+    settings: Settings,
+    ref: str,
+    today: date,
+    *,
+    weeks: int = 52,
+    limit: int = 5,
+    reader: Role = OWNER,
 ) -> TrustDetail:
+    require(reader, Kind.TRUST)
     who = find(session, ref)
     p = params(settings)
     evidence = events(session, today, who, with_text=True)

@@ -15,6 +15,7 @@ from passerelle.domain import pillars as pillar_core
 from passerelle.domain import trust_signals as signals
 from passerelle.domain.pillars import WorkItem
 from passerelle.services import comms, pillars, roadmap, trust
+from passerelle.services.access import OWNER, Kind, Role, require
 from passerelle.services.stakeholders import names
 from passerelle.settings import Settings
 from passerelle.store.repos import commitments as commitment_repo
@@ -86,7 +87,11 @@ def _since(th: signals.Thresholds, today: date) -> date:
     return today - timedelta(days=th.objective_window_days)
 
 
-def section(session: Session, settings: Settings, today: date) -> TrustSection:
+def section(
+    session: Session, settings: Settings, today: date, reader: Role = OWNER
+) -> TrustSection:
+    """The trust part of the weekly review: the owner's only."""
+    require(reader, Kind.TRUST)
     th = trust.thresholds(settings)
     period = pillars.month_of(today)
     # One read of the work serves both the signal window and the two months of the pillars.
