@@ -1,5 +1,6 @@
 """The delegation board on the workspace: read it, set a level, frame an area, tell a new
-decision who decides and how.
+decision who decides and how. ``board`` and ``show`` take a ``reader`` (the owner by default)
+and read only the areas and holders it may see.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from passerelle.domain.delegation_board import (
     DelegationBoard,
     LevelChange,
 )
+from passerelle.services.access import OWNER, Kind, Role, allowed
 from passerelle.services.errors import InvalidInputError, NotFoundError
 from passerelle.store.models import LevelChangeRow
 from passerelle.store.repos import delegation as repo
@@ -39,14 +41,16 @@ def level_of(value: str | int) -> DelegationLevel:
         raise InvalidInputError(error.message) from None
 
 
-def board(session: Session) -> DelegationBoard:
-    """The whole board, rebuilt from the stored areas, holders and level changes."""
-    areas = repo.areas(session)
-    holders = repo.holders(session)
+def board(session: Session, reader: Role = OWNER) -> DelegationBoard:
+    """The whole board ``reader`` may see, rebuilt from the stored areas, holders and level
+    changes."""
+    shown = None if reader is OWNER else allowed(reader, Kind.DELEGATION)
+    areas = repo.areas(session, shown)
+    holders = repo.holders(session, shown)
     area_names = {a.id: a.name for a in areas}
     holder_names = {h.id: h.name for h in holders}
     grouped: dict[tuple[int, int], list[LevelChange]] = {}
-    for c in repo.changes(session):
+    for c in repo.changes(session, shown):
         change = LevelChange(
             c.changed_on,
             DelegationLevel(c.current),
@@ -145,8 +149,8 @@ class AreaView:
     cells: tuple[BoardCell, ...]
 
 
-def show(session: Session, area: str) -> AreaView:
-    current = board(session)
+def show(session: Session, area: str, reader: Role = OWNER) -> AreaView:
+    current = board(session, reader)
     found = current.area(area.strip())
     if found is None:
         known = ", ".join(a.name for a in current.areas) or "—"

@@ -10,17 +10,35 @@ from sqlalchemy.orm import Session
 from passerelle.store.models import AreaRow, HolderRow, LevelChangeRow
 
 
-def areas(session: Session) -> Sequence[AreaRow]:
-    return session.scalars(select(AreaRow).order_by(AreaRow.id)).all()
+def areas(session: Session, visibilities: Sequence[str] | None = None) -> Sequence[AreaRow]:
+    query = select(AreaRow).order_by(AreaRow.id)
+    if visibilities is not None:
+        query = query.where(AreaRow.visibility.in_(list(visibilities)))
+    return session.scalars(query).all()
 
 
-def holders(session: Session) -> Sequence[HolderRow]:
-    return session.scalars(select(HolderRow).order_by(HolderRow.id)).all()
+def holders(session: Session, visibilities: Sequence[str] | None = None) -> Sequence[HolderRow]:
+    query = select(HolderRow).order_by(HolderRow.id)
+    if visibilities is not None:
+        query = query.where(HolderRow.visibility.in_(list(visibilities)))
+    return session.scalars(query).all()
 
 
-def changes(session: Session) -> Sequence[LevelChangeRow]:
-    """Every level change, grouped by cell and oldest first within a cell."""
-    query = select(LevelChangeRow).order_by(
+def changes(
+    session: Session, visibilities: Sequence[str] | None = None
+) -> Sequence[LevelChangeRow]:
+    """Every level change (of the areas and holders at ``visibilities``, when given), grouped
+    by cell and oldest first within a cell."""
+    query = select(LevelChangeRow)
+    if visibilities is not None:
+        shown = list(visibilities)
+        query = query.where(
+            LevelChangeRow.area_id.in_(select(AreaRow.id).where(AreaRow.visibility.in_(shown))),
+            LevelChangeRow.holder_id.in_(
+                select(HolderRow.id).where(HolderRow.visibility.in_(shown))
+            ),
+        )
+    query = query.order_by(
         LevelChangeRow.area_id,
         LevelChangeRow.holder_id,
         LevelChangeRow.changed_on,
