@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from itertools import chain
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 
 class TrustParamsError(ValueError):
@@ -246,22 +246,30 @@ def tallied_scores(
     same value and ``math.fsum`` is exact whatever the order, so grouping changes nothing but
     the work: one ``pow`` per kind, weight and day instead of one per event."""
     day = at.toordinal()
+    rules = {k: params.rule(k) for k in Evidence}
     pos: dict[str, list[float]] = defaultdict(list)
     neg: dict[str, list[float]] = defaultdict(list)
     seen: dict[tuple[Evidence, float], dict[date, float | None]] = {}
     singles = (Tally(e.stakeholder, e.kind, (e.on,), e.weight) for e in events)
     for who, kind, days, weight in chain(tallies, singles):
-        values = seen.setdefault((kind, weight), {})
-        rule = params.rule(kind)
-        for on in set(days).difference(values):
-            age = day - on.toordinal()
-            # The same expression as ``contribution``, so both give the same bits.
-            values[on] = (
-                None if age < 0 else rule.weight * weight * math.pow(0.5, age / rule.half_life_days)
-            )
-        found = [v for v in map(values.__getitem__, days) if v is not None]
+        values = seen.get((kind, weight))
+        if values is None:
+            values = seen[(kind, weight)] = {}
+        for on in days:
+            if on not in values:
+                rule = rules[kind]
+                age = day - on.toordinal()
+                # The same expression as ``contribution``, so both give the same bits.
+                values[on] = (
+                    None
+                    if age < 0
+                    else rule.weight * weight * math.pow(0.5, age / rule.half_life_days)
+                )
+        found = list(map(values.__getitem__, days))
+        if None in found:  # events after ``at`` do not count
+            found = [v for v in found if v is not None]
         if found:
-            (pos if kind in POSITIVE else neg)[who].extend(found)
+            (pos if kind in POSITIVE else neg)[who].extend(cast("list[float]", found))
     out: dict[str, TrustScore] = {}
     for who in sorted(set(pos) | set(neg)):
         p, n = pos.get(who, []), neg.get(who, [])

@@ -99,20 +99,32 @@ def _view(
 
 
 def view_of(row: repo.CommitmentFacts, who: str, today: date) -> CommitmentView:
-    """``view`` on a commitment read as plain values (``repo.facts``)."""
-    c = core.Commitment(
+    """``view`` on a commitment read as plain values (``repo.facts``), without building the
+    core's object: its status, first due date and days overdue follow ``core.Commitment``'s
+    rules (``tests/services/trust`` checks both give the same views)."""
+    steps = tuple(core.Renegotiation(*step) for step in row.renegotiations)
+    if row.outcome:
+        status, overdue = core.Status(row.outcome), 0
+    else:
+        status = core.Status.RENEGOTIATED if steps else core.Status.OPEN
+        overdue = max(0, (today - row.due).days)
+    return CommitmentView(
+        id=row.id,
         what=row.what,
-        to=of_row(row.person_id, row.group_id),
+        to=who,
+        to_key=of_row(row.person_id, row.group_id),
         made_on=row.made_on,
         due=row.due,
+        original_due=steps[0].old_due if steps else row.due,
         confidence=row.confidence,
-        ref=f"commitment:{row.id}",
-        outcome=core.Status(row.outcome) if row.outcome else None,
+        status=status,
         closed_on=row.closed_on,
         reason=row.reason,
-        renegotiations=tuple(core.Renegotiation(*step) for step in row.renegotiations),
+        overdue_days=overdue,
+        renegotiations=steps,
+        visibility=row.visibility,
+        lang=row.lang,
     )
-    return _view(row.id, c, who, today, row.visibility, row.lang)
 
 
 def overpromises(what: str, lang: str | None = None) -> tuple[Finding, ...]:

@@ -229,21 +229,21 @@ def markdown_html(markdown: str) -> str:
     if any(mark in markdown for mark in ("]:", "```", "~~~", "\r", "\x00")):
         return str(_MD.render(markdown))
     lines = markdown.split("\n")
+    plain = [_plain_item(line) for line in lines]
     out: list[str] = []
     pending = 0  # the first line not yet rendered
     i = 0
     while i < len(lines):
-        if _plain_item(lines[i]) is None:
+        if plain[i] is None:
             i += 1
             continue
         end = i
-        while end < len(lines) and _plain_item(lines[end]) is not None:
+        while end < len(lines) and plain[end] is not None:
             end += 1
         if _bounded(lines, -1, i) and _bounded(lines, 1, end - 1):
             if pending < i:
                 out.append(_MD.render("\n".join(lines[pending:i])))
-            items = (_plain_item(line) or "" for line in lines[i:end])
-            body = "".join(f"<li>{_quoted(t)}</li>\n" for t in items)
+            body = "".join(f"<li>{_quoted(t or '')}</li>\n" for t in plain[i:end])
             out.append(f"<ul>\n{body}</ul>\n")
             pending = end
         i = end

@@ -88,3 +88,34 @@ def test_a_closed_commitment_cannot_change(store: Store, ceo: str) -> None:
 def test_overpromise_wording_is_found() -> None:
     assert commitments.overpromises("We guarantee zero downtime during the migration", "en")
     assert not commitments.overpromises("We aim to finish the migration by March", "en")
+
+
+def test_listing_from_plain_values_matches_the_cores_view(store: Store, ceo: str) -> None:
+    """``listing`` reads plain values (``view_of``); every state must match ``view`` on the
+    stored object, which goes through the core."""
+    from passerelle.store.repos import commitments as repo
+
+    with store.write() as s:
+        for i, end in enumerate(("open", "late", "early", "kept", "broken", "moved", "moved-kept")):
+            c = commitments.add(
+                s, ceo, f"c{i}", due=T + timedelta(days=10), today=T - timedelta(days=5)
+            )
+            if end == "early":
+                commitments.done(s, c.id, T + timedelta(days=2))
+            elif end == "kept":
+                commitments.done(s, c.id, T + timedelta(days=10))
+            elif end == "late":
+                commitments.done(s, c.id, T + timedelta(days=12))
+            elif end == "broken":
+                commitments.break_(s, c.id, T, "budget cut")
+            elif end.startswith("moved"):
+                commitments.renegotiate(s, c.id, T, T + timedelta(days=30), "scope")
+                commitments.renegotiate(s, c.id, T + timedelta(days=1), T + timedelta(days=40), "x")
+                if end == "moved-kept":
+                    commitments.done(s, c.id, T + timedelta(days=40))
+    for today in (T, T + timedelta(days=35), T + timedelta(days=60)):
+        with store.read() as s:
+            fast = commitments.listing(s, today)
+            slow = [commitments.view(r, fast[0].to, today) for r in repo.listing(s)]
+        assert fast == slow
+        assert {v.status for v in fast} == set(Status)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -94,8 +94,7 @@ def listing(
     return session.scalars(query.order_by(CommitmentRow.due, CommitmentRow.id)).all()
 
 
-@dataclass(frozen=True, slots=True)
-class CommitmentFacts:
+class CommitmentFacts(NamedTuple):
     """A commitment and its renegotiations as plain values: what listings read."""
 
     id: int
@@ -154,12 +153,15 @@ def facts(
     conn = session.connection()
     rows = conn.execute(query).all()
     r = RenegotiationRow
-    chosen = _filtered(select(c.id), **filters)
-    moved = select(r.commitment_id, r.agreed_on, r.old_due, r.new_due, r.reason).where(
-        r.commitment_id.in_(chosen)
+    # From the renegotiations to their commitments: few rows, looked up by key.
+    moved = _filtered(
+        select(r.commitment_id, r.agreed_on, r.old_due, r.new_due, r.reason).join(
+            c, c.id == r.commitment_id
+        ),
+        **filters,
     )
     steps: dict[int, list[tuple[date, date, date, str]]] = defaultdict(list)
-    for cid, on, old, new, why in conn.execute(moved.order_by(r.id)):
+    for cid, on, old, new, why in conn.execute(moved.order_by(r.id)).all():
         steps[cid].append((on, old, new, why))
     return [
         CommitmentFacts(
@@ -281,7 +283,7 @@ def renegotiations(
     if ids is not None:
         query = query.where(r.commitment_id.in_(list(ids)))
     found: dict[int, list[tuple[date, date, date, str]]] = defaultdict(list)
-    for cid, on, old, new, reason in session.connection().execute(query):
+    for cid, on, old, new, reason in session.connection().execute(query).all():
         found[cid].append((on, old, new, reason))
     return found
 

@@ -51,7 +51,7 @@ def links(session: Session) -> dict[tuple[str, int], list[int]]:
     """The objectives each piece of work serves, by (kind, id)."""
     found: dict[tuple[str, int], list[int]] = defaultdict(list)
     query = select(ObjectiveLinkRow.kind, ObjectiveLinkRow.ref_id, ObjectiveLinkRow.objective_id)
-    for kind, ref, objective in session.execute(query.order_by(ObjectiveLinkRow.id)):
+    for kind, ref, objective in session.execute(query.order_by(ObjectiveLinkRow.id)).all():
         found[(kind, ref)].append(objective)
     return found
 
@@ -83,7 +83,7 @@ def work(
     decisions = select(d.id, d.title, d.decided_on, d.created_at, d.visibility)
     if visibilities is not None:
         decisions = decisions.where(d.visibility.in_(list(shown.get("decision", ()))))
-    for i, title, decided, created, vis in conn.execute(decisions):
+    for i, title, decided, created, vis in conn.execute(decisions).all():
         on = decided or created.date()
         if since is None or on >= since:
             out.append(("decision", i, title, on, vis))
@@ -93,12 +93,12 @@ def work(
         query = query.where(r.received_on >= since)
     if visibilities is not None:
         query = query.where(r.visibility.in_(list(shown.get("request", ()))))
-    out.extend(("request", i, t, on, vis) for i, t, on, vis in conn.execute(query))
+    out.extend(("request", i, t, on, vis) for i, t, on, vis in conn.execute(query).all())
     c = CommitmentRow
     query = select(c.id, c.what, c.made_on, c.visibility)
     if since is not None:
         query = query.where(c.made_on >= since)
     if visibilities is not None:
         query = query.where(c.visibility.in_(list(shown.get("commitment", ()))))
-    out.extend(("commitment", i, t, on, vis) for i, t, on, vis in conn.execute(query))
+    out.extend(("commitment", i, t, on, vis) for i, t, on, vis in conn.execute(query).all())
     return out

@@ -41,7 +41,8 @@ def listing(session: Session) -> Sequence[StakeholderGroup]:
 
 def names(session: Session) -> dict[str, str]:
     """Every stakeholder's display name by ledger key (``p:12`` a person, ``g:3`` a group)."""
-    found = {f"p:{pid}": name for pid, name in session.execute(select(Person.id, Person.name))}
+    people = session.execute(select(Person.id, Person.name)).all()
+    found = {f"p:{pid}": name for pid, name in people}
     query = select(StakeholderGroup.id, StakeholderGroup.name)
     found.update({f"g:{gid}": name for gid, name in session.execute(query)})
     return found
