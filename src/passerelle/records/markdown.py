@@ -10,7 +10,6 @@ unescaped when read back: what is written is what is read.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -18,18 +17,14 @@ from markdown_it import MarkdownIt
 # Only the block structure matters here: inline parsing (emphasis, links) is switched off.
 _MD = MarkdownIt("commonmark").disable("inline")
 
-_CONTROL = {c for c in map(chr, range(0x20)) if c not in "\n\t"} | {"\x7f"}
+# What a kept text never holds: control characters (but newlines and tabs) and lone surrogates,
+# dropped; line and paragraph separators (U+2028, U+2029), turned into spaces.
+_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 def _clean_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    if not any(c in _CONTROL or unicodedata.category(c) in ("Cs", "Zl", "Zp") for c in text):
-        return text
-    return "".join(
-        " " if unicodedata.category(c) in ("Zl", "Zp") else c
-        for c in text
-        if c not in _CONTROL and unicodedata.category(c) != "Cs"
-    )
+    return _DROPPED.sub("", text).replace("\u2028", " ").replace("\u2029", " ")
 
 
 def normalize_text(text: str) -> str:
