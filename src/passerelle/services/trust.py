@@ -163,15 +163,12 @@ def ledger(
     """The evidence of every stakeholder up to ``today``, in a fixed number of queries.
     ``logs`` (per audience, up to ``today`` at least) spares reading the log again."""
     require(reader, Kind.TRUST)
-    kinds = {e.value: e for e in model.Evidence}
+    kinds = {**_EVIDENCE, "late": model.Evidence.LATE, "renegotiated": model.Evidence.RENEGOTIATED}
     tallies = tuple(
         model.Tally(f"p:{p}" if p is not None else f"g:{g}", kinds[kind], days)
         for p, g, kind, days in repo.tallies(session, today)
     )
-    rows = repo.ledger(session, unusual_only=True)
-    steps = repo.renegotiations(session, [r.id for r in rows])
-    unusual = [e for r in rows for e in core.trust_events(_commitment(r, steps), today)]
-    found = (*unusual, *surprise_events(session), *_cadence(session, today, logs))
+    found = (*surprise_events(session), *_cadence(session, today, logs))
     return Ledger(tallies, found)
 
 

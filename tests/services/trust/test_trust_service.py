@@ -109,3 +109,49 @@ def test_fast_path_gives_the_cores_events(two: Store) -> None:
         fast = trust.commitment_events(s, T, with_text=True)
         slow = [e for row in repo.listing(s) for e in trust_events(to_domain(row), T)]
     assert sorted(fast, key=repr) == sorted(slow, key=repr)
+
+
+def test_the_grouped_ledger_scores_exactly_as_the_events(two: Store) -> None:
+    """``ledger`` lets the database group the evidence; every score must be what the events,
+    one by one through the core, give (to the last bit), on every day asked."""
+    from passerelle.domain import trust as model
+    from passerelle.services import stakeholders
+
+    start = T - timedelta(days=120)
+    with two.write() as s:
+        stakeholders.add_group(s, "Board", "en")
+        for k, who in enumerate(("Claire", "Hugo", "Board")):
+            comms.set_plan(s, who, cadence="weekly", fmt="one_to_one", today=start)
+            for week in range(0, 120, 9 + k):
+                comms.log(s, who, on=start + timedelta(days=week))
+            for j, end in enumerate(
+                ("kept", "early", "late", "broken", "moved-kept", "moved-open", "open", "moved")
+            ):
+                made = start + timedelta(days=7 * j + k)
+                c = commitments.add(s, who, f"c{j}", due=made + timedelta(days=20), today=made)
+                if end.startswith("moved"):
+                    c = commitments.renegotiate(
+                        s, c.id, made + timedelta(days=3), c.due + timedelta(days=30), "scope"
+                    )
+                if end in ("kept", "moved-kept"):
+                    commitments.done(s, c.id, c.due)
+                elif end == "early":
+                    commitments.done(s, c.id, c.due - timedelta(days=4))
+                elif end == "late":
+                    commitments.done(s, c.id, c.due + timedelta(days=2))
+                elif end == "broken":
+                    commitments.break_(s, c.id, c.due, "no room")
+            commitments.add(s, who, "later", due=T + timedelta(days=5), today=T)
+            trust.log_surprise(s, who, start + timedelta(days=50 + k), "outage", weight=1.5)
+    p = trust.params(two.settings)
+    for today in (T - timedelta(days=60), T, T + timedelta(days=40)):
+        with two.read() as s:
+            book = trust.ledger(s, today)
+            evidence = trust.events(s, today)
+        for at in (today - timedelta(days=30), today):
+            grouped, one_by_one = book.scores(at, p), model.scores(evidence, at, p)
+            assert grouped == one_by_one
+            assert [(x.positive.hex(), x.negative.hex()) for x in grouped.values()] == [
+                (x.positive.hex(), x.negative.hex()) for x in one_by_one.values()
+            ]
+    assert len(one_by_one) == 3

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from passerelle.store.models import CommitmentRow, RenegotiationRow, SurpriseRow
@@ -193,12 +193,9 @@ def ledger(
     group_id: int | None = None,
     with_text: bool = False,
     open_only: bool = False,
-    unusual_only: bool = False,
 ) -> list[LedgerRow]:
     """Commitments as plain rows, in one query on the connection without ORM objects: what
-    the trust ledger and the review read. Text columns are skipped unless asked for.
-    ``unusual_only`` keeps the commitments ``tallies`` leaves out: those renegotiated, and
-    those with an outcome but no closing day."""
+    the trust ledger and the review read. Text columns are skipped unless asked for."""
     c = CommitmentRow
     text_cols = (c.what, c.reason) if with_text else ()
     query = select(
@@ -218,8 +215,6 @@ def ledger(
         query = query.where(c.group_id == group_id)
     if open_only:
         query = query.where(c.outcome.is_(None))
-    if unusual_only:
-        query = query.where(or_(_moved(), c.outcome.is_not(None) & c.closed_on.is_(None)))
     rows = session.connection().execute(query).all()
     if with_text:
         return [
@@ -234,35 +229,35 @@ def ledger(
     ]
 
 
-def _moved() -> Any:
-    r = RenegotiationRow
-    return exists().where(r.commitment_id == CommitmentRow.id)
-
-
 def tallies(session: Session, today: date) -> list[tuple[int | None, int | None, str, list[date]]]:
-    """The evidence of every commitment never renegotiated, grouped by the database per
-    stakeholder and kind: (person id, group id, kind, days), a day once per commitment.
-
-    A closed one counts its outcome on the day it closed; an open one already past its due date
-    on ``today`` counts as late from the day after (``domain.commitments.trust_events``).
-    Renegotiated commitments are left to ``ledger(unusual_only=True)``."""
-    c = CommitmentRow
+    """The evidence every commitment gives, as ``domain.commitments.trust_events`` defines
+    it, grouped by the database per stakeholder and kind: (person id, group id, kind, days),
+    a day once per event. A closed commitment counts its outcome on the day it closed; any
+    other, once past its due date on ``today``, counts as late from the day after; every
+    renegotiation counts as "renegotiated" on the day it was agreed."""
+    c, r = CommitmentRow, RenegotiationRow
     conn = session.connection()
-    _days, _split = _grouped_days(conn.dialect.name)
+    grouped, split = _grouped_days(conn.dialect.name)
     closed = (
-        select(c.person_id, c.group_id, c.outcome, _days(c.closed_on))
-        .where(c.outcome.is_not(None), c.closed_on.is_not(None), ~_moved())
+        select(c.person_id, c.group_id, c.outcome, grouped(c.closed_on))
+        .where(c.outcome.is_not(None), c.closed_on.is_not(None))
         .group_by(c.person_id, c.group_id, c.outcome)
     )
-    found = [(p, g, kind, _split(days)) for p, g, kind, days in conn.execute(closed).all()]
+    found = [(p, g, kind, split(days)) for p, g, kind, days in conn.execute(closed).all()]
     late = (
-        select(c.person_id, c.group_id, _days(c.due))
-        .where(c.outcome.is_(None), c.due < today, ~_moved())
+        select(c.person_id, c.group_id, grouped(c.due))
+        .where(or_(c.outcome.is_(None), c.closed_on.is_(None)), c.due < today)
         .group_by(c.person_id, c.group_id)
     )
     after = timedelta(days=1)
     for p, g, days in conn.execute(late).all():
-        found.append((p, g, "late", [d + after for d in _split(days)]))
+        found.append((p, g, "late", [d + after for d in split(days)]))
+    moved = (
+        select(c.person_id, c.group_id, grouped(r.agreed_on))
+        .join(c, c.id == r.commitment_id)
+        .group_by(c.person_id, c.group_id)
+    )
+    found.extend((p, g, "renegotiated", split(days)) for p, g, days in conn.execute(moved).all())
     return found
 
 
