@@ -8,6 +8,8 @@ review date, visibility, supersedes, status history). The body keeps MADR's sect
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -16,8 +18,11 @@ from passerelle.domain.circles import Visibility
 from passerelle.domain.decisions import Decision, Option, Status
 from passerelle.records.markdown import escape_block, escape_heading
 
-# The safe dumper (plain types only), in its C version when libyaml is there.
+# The safe dumper (plain types only), in its C version when libyaml is there. The two write
+# the same text, except for characters past U+FFFF and the NEL/line separators (libyaml quotes
+# and escapes them): a front matter holding one goes through the pure-Python dumper.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_WRITTEN_APART = re.compile("[\x85\u2028\u2029\U00010000-\U0010ffff]")
 
 
 def file_name(decision: Decision) -> str:
@@ -76,8 +81,25 @@ def _option(o: Option) -> list[str]:
     return [*lines, *args, ""] if args else lines
 
 
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    apart = any(_WRITTEN_APART.search(s) for s in _strings(data))
+    dumper = yaml.SafeDumper if apart else _SAFE_DUMPER
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+
+
 def to_madr(d: Decision) -> str:
-    meta = yaml.safe_dump(front_matter(d), allow_unicode=True, sort_keys=False, width=1_000_000)
+    meta = dump_front_matter(front_matter(d))
     out = ["---", meta.rstrip("\n"), "---", f"# {escape_heading(d.title)}", ""]
     out += _section("Context and Problem Statement", d.context)
     if d.drivers:
