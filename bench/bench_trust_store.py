@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import event, insert
 
 from passerelle.services import digest, review, trust
 from passerelle.settings import Settings
@@ -162,6 +162,22 @@ def timed(fn: Callable[[], Any], runs: int = 5) -> float:
     return statistics.median(found)
 
 
+def statements(store: Store, fn: Callable[[], Any]) -> int:
+    """How many SQL statements one run sends (``tests/services/trust/test_query_counts``
+    checks they do not grow with the workspace)."""
+    seen: list[object] = []
+
+    def count(*args: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        fn()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
 def measure(label: str, url: str) -> None:
     store = open_store(Settings(database_url=url))
     try:
@@ -190,7 +206,10 @@ def measure(label: str, url: str) -> None:
         ):
             ms = timed(fn, 3 if name == "review" else 5)
             verdict = "ok" if ms <= TARGETS[name] else "OVER TARGET"
-            print(f"[{label}] {name}: {ms:.0f} ms (target <= {TARGETS[name]:.0f} ms) {verdict}")
+            print(
+                f"[{label}] {name}: {ms:.0f} ms (target <= {TARGETS[name]:.0f} ms) {verdict}, "
+                f"{statements(store, fn)} SQL statements"
+            )
     finally:
         store.close()
 
