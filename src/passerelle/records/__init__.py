@@ -6,22 +6,25 @@ result's ``key`` (the source path) and ``content_hash`` so that importing twice 
 duplicate.
 """
 
-from passerelle.records.folder import FolderReport, read_folder, resolve, write_folder
+from passerelle.records.folder import FolderReport, Known, read_folder, resolve, write_folder
 from passerelle.records.madr import file_name, to_madr
-from passerelle.records.parse import parse_record
+from passerelle.records.parse import content_hash, parse_record, record_key
 from passerelle.records.results import Format, Link, Outcome, Problem, RecordResult, Severity
 
 __all__ = [
     "FolderReport",
     "Format",
+    "Known",
     "Link",
     "Outcome",
     "Problem",
     "RecordResult",
     "Severity",
+    "content_hash",
     "file_name",
     "parse_record",
     "read_folder",
+    "record_key",
     "resolve",
     "to_madr",
     "write_folder",

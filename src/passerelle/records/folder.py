@@ -3,7 +3,9 @@
 ``read_folder`` only reads: it parses every Markdown file under the folder, gives each
 decision a unique id, resolves supersede links across files (a link to a record that is not
 there, or a cycle, fails the files concerned with a clear message) and returns one result per
-file, in path order. ``write_folder`` writes MADR 4 files, each one whole or not at all.
+file, in path order. A file the caller already knows (same key, same text hash) is not parsed
+again: the caller's decision stands for it. ``write_folder`` writes MADR 4 files, each one
+whole or not at all.
 """
 
 from __future__ import annotations
@@ -11,18 +13,26 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from passerelle.domain.circles import Bilingual
 from passerelle.domain.decisions import Decision, Status, find_cycle
 from passerelle.records.madr import file_name, to_madr
-from passerelle.records.parse import parse_record
+from passerelle.records.parse import content_hash, parse_record, record_key
 from passerelle.records.results import Outcome, Problem, RecordResult, Severity
 
 B = Bilingual
 SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A record read before: the hash of its text then, and the decision it gave."""
+
+    content_hash: str
+    decision: Decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +56,12 @@ def markdown_files(root: Path) -> Iterator[Path]:
             yield path
 
 
-def read_folder(root: Path, progress: object = None) -> FolderReport:
+def read_folder(
+    root: Path, progress: object = None, known: Mapping[str, Known] | None = None
+) -> FolderReport:
     """Parse every Markdown file under ``root``. ``progress``, if given, is called with each
-    path once read (for a progress bar)."""
+    path once read (for a progress bar). A file whose key is in ``known`` with the same text
+    hash is not parsed: its known decision is taken as read."""
     results = []
     for path in markdown_files(root):
         source = path.relative_to(root).as_posix()
@@ -62,10 +75,21 @@ def read_folder(root: Path, progress: object = None) -> FolderReport:
             )
             results.append(RecordResult(source, Outcome.FAILED, problems=(problem,)))
             continue
-        results.append(parse_record(text, source))
+        results.append(_known(known, text, source) or parse_record(text, source))
         if callable(progress):
             progress(path)
     return FolderReport(tuple(resolve(results)))
+
+
+def _known(known: Mapping[str, Known] | None, text: str, source: str) -> RecordResult | None:
+    if not known:
+        return None
+    key = record_key(source)
+    seen = known.get(key)
+    digest = content_hash(text) if seen is not None else ""
+    if seen is None or seen.content_hash != digest:
+        return None
+    return RecordResult(source, Outcome.READ, key, digest, decision=seen.decision)
 
 
 def _fail(result: RecordResult, problem: Problem) -> RecordResult:

@@ -92,10 +92,20 @@ def stem_date(stem: str) -> dt.date | None:
         return None
 
 
+def record_key(source: str) -> str:
+    """What an importer knows a record by: its path in the folder, without the suffix."""
+    return str(PurePosixPath(source).with_suffix(""))
+
+
+def content_hash(text: str) -> str:
+    """The sha256 of a record's text, to tell an unchanged file."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def parse_record(text: str, source: str) -> RecordResult:
     path = PurePosixPath(source)
-    key = str(path.with_suffix(""))
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = record_key(source)
+    digest = content_hash(text)
     if is_skipped_name(path.stem):
         why = B(
             "pas une décision (README, index ou modèle)",

@@ -1,9 +1,10 @@
 """Decision records in and out: import a folder of Markdown records, export MADR 4 files.
 
 Importing is idempotent: each record is known by where it came from (its path in the folder)
-and its text's hash, so importing the same folder twice changes nothing, and a record edited
-since is updated in place. A record whose id is already taken by a decision written here (an
-exported folder read back) is that same decision. The whole import is one transaction: a
+and its text's hash, so importing the same folder twice changes nothing (a file whose text is
+unchanged is not even parsed again), and a record edited since is updated in place. A record
+whose id is already taken by a decision written here (an exported folder read back) is that
+same decision. The whole import is one transaction: a
 failure in the database writes nothing; a file that cannot be read is reported and skipped.
 """
 
@@ -17,7 +18,15 @@ from sqlalchemy.orm import Session
 
 from passerelle.domain.circles import Bilingual
 from passerelle.domain.decisions import Decision, find_cycle
-from passerelle.records import FolderReport, Outcome, RecordResult, read_folder, write_folder
+from passerelle.records import (
+    FolderReport,
+    Known,
+    Outcome,
+    RecordResult,
+    read_folder,
+    record_key,
+    write_folder,
+)
 from passerelle.records.folder import markdown_files
 from passerelle.services.decision_rows import fill, new_row, to_decision
 from passerelle.services.decisions import Role, readable
@@ -60,7 +69,10 @@ def import_folder(
     """Read every record under ``root`` and store what could be read. ``progress`` is called
     with each file once read."""
     _check_folder(root)
-    report = read_folder(root, progress)
+    keys = [record_key(path.relative_to(root).as_posix()) for path in markdown_files(root)]
+    by_key = repo.by_source_keys(session, keys)
+    known = {k: Known(row.source_hash, to_decision(row)) for k, row in by_key.items()}
+    report = read_folder(root, progress, known)
     results = [r for r in report.results if r.outcome is Outcome.READ and r.decision]
     too_long = [r for r in results if r.decision and len(r.decision.id) > MAX_ID]
     if too_long:
@@ -73,7 +85,6 @@ def import_folder(
                 "it; nothing was imported.",
             )
         )
-    by_key = repo.by_source_keys(session, [r.key for r in results])
     wanted = {r.decision.id for r in results if r.decision and r.key not in by_key}
     by_slug = repo.by_slugs(session, wanted)
     taken: set[str] = set()
