@@ -88,12 +88,62 @@ class Heading:
 
 def headings(body: str) -> list[Heading]:
     """The top-level headings of a Markdown text, outside code, quotes, lists and comments."""
+    plain = _plain_headings(body)
+    if plain is not None:
+        return plain
     tokens = _MD.parse(body)
     found = []
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.level == 0 and tok.map:
             text = unescape_heading(tokens[i + 1].content)
             found.append(Heading(int(tok.tag[1:]), text, tok.map[0], tok.map[1]))
+    return found
+
+
+# Most records hold only paragraphs, one-level list items and "# Title" lines. In such a text
+# a "#" heading line at column 0 is a top-level heading and nothing else is, so the headings
+# are read line by line, as markdown-it would find them. Any line that could open or hide
+# something else (a quote, a fence, HTML, a link definition, an underlined heading, a marker
+# nested on one line, an indented "#", a tab or deep indent) sends the text to markdown-it.
+_MARKERS = re.compile(r"[ ]*(?:(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|\Z))*")
+_UNDERLINE = re.compile(r"[ ]*(?:=+|-+)[ \t]*\Z")
+_ATX = re.compile(r"(#{1,6})(?:[ \t](.*))?\Z")
+_NEEDS_PARSER = frozenset(">`~<[#")
+_DEEP = 16  # columns of indent from which nested lists could reach markdown-it's depth limit
+
+
+def _plain_headings(body: str) -> list[Heading] | None:
+    if "\0" in body or "\r" in body:
+        return None
+    found = []
+    for n, line in enumerate(body.split("\n")):
+        if line.startswith("#"):
+            atx = _ATX.match(line)
+            if atx is None:
+                continue  # "#word": paragraph text
+            content = (atx.group(2) or "").rstrip(" \t")
+            unclosed = content.rstrip("#")
+            if unclosed != content and (not unclosed or unclosed[-1] in " \t"):
+                content = unclosed
+            content = content.strip(" \t")
+            if content and (content[0].isspace() or content[-1].isspace()):
+                return None  # trimmed differently by markdown-it versions: let it decide
+            level = len(atx.group(1))
+            found.append(Heading(level, unescape_heading(content), n, n + 1))
+            continue
+        markers = _MARKERS.match(line)
+        assert markers is not None  # the pattern matches the empty string
+        indent = len(line) - len(line.lstrip(" "))
+        nested = len(re.findall(r"[-+*]|[0-9]{1,9}[.)]", markers.group())) > 1
+        rest = line[markers.end() :]
+        if (
+            nested
+            or indent >= _DEEP
+            or line[: indent + 1].endswith("\t")
+            or rest[:1] in _NEEDS_PARSER
+            or _UNDERLINE.match(line)
+        ):
+            return None
     return found
 
 
