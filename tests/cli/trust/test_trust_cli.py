@@ -105,7 +105,10 @@ def test_requests_tradeoff_in_the_requesters_language(ws: Run) -> None:
     assert planned.exit_code == 0 and "Sales dashboard" in planned.output
     accepted = ws("request", "accept", "1", "--today", T)
     assert accepted.exit_code == 0
-    assert "«\u00a0Export des factures\u00a0»" in accepted.output and "Sales dashboard" in accepted.output
+    assert (
+        "«\u00a0Export des factures\u00a0»" in accepted.output
+        and "Sales dashboard" in accepted.output
+    )
     declined = ws("request", "decline", "2", "--reason", "le budget est gelé", "--today", T)
     assert declined.exit_code == 0
     shown = json.loads(ws("request", "show", "2", "--format", "json").output)
