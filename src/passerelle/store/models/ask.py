@@ -33,9 +33,8 @@ class Ask(Base, Record):
     sent_on: Mapped[date | None] = mapped_column(Date)
     answered_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
-    # The decision it serves. The decisions table comes in a later revision, which adds the
-    # foreign key; until then this is a plain reference.
-    decision_id: Mapped[int | None] = mapped_column(Integer)
+    # The decision it serves (revision 0005 made this a foreign key).
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     recipients: Mapped[list[AskRecipient]] = relationship(
