@@ -64,9 +64,21 @@ _OPEN_COMMENT = re.compile(r"<(\\*)!--")
 _ESCAPED_COMMENT = re.compile(r"<(\\*)\\!--")
 
 
+# A title in brackets reads as a template's placeholder ("[short title of solved problem]"):
+# the same one-more-backslash escape at its start keeps it a title.
+_BRACKETED = re.compile(r"^(\\*)(?=[\[{])")
+_ESCAPED_BRACKET = re.compile(r"^(\\*)\\(?=[\[{])")
+
+
 def escape_heading(text: str) -> str:
     text = _OPEN_COMMENT.sub(lambda m: f"<{m.group(1)}\\!--", text)
+    text = _BRACKETED.sub(lambda m: f"{m.group(1)}\\", text, count=1)
     return text[:-1] + "\\#" if text.endswith("#") else text
+
+
+def is_escaped(text: str) -> bool:
+    """True for a heading the exporter escaped (so not a template's placeholder)."""
+    return _ESCAPED_BRACKET.match(text) is not None
 
 
 _COMMENT_END = re.compile(r"\s*<!--.*?-->\s*$")
@@ -75,6 +87,7 @@ _COMMENT_END = re.compile(r"\s*<!--.*?-->\s*$")
 def unescape_heading(text: str) -> str:
     text = _COMMENT_END.sub("", text).strip()
     text = _ESCAPED_COMMENT.sub(lambda m: f"<{m.group(1)}!--", text)
+    text = _ESCAPED_BRACKET.sub(lambda m: m.group(1), text, count=1)
     return text[:-2] + "#" if text.endswith("\\#") else text
 
 
@@ -84,6 +97,7 @@ class Heading:
     text: str
     start: int  # first line of the heading (0-based, in the body)
     end: int  # first line after it
+    escaped: bool = False  # written escaped: a bracketed title, not a placeholder
 
 
 def headings(body: str) -> list[Heading]:
@@ -95,8 +109,9 @@ def headings(body: str) -> list[Heading]:
     found = []
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.level == 0 and tok.map:
-            text = unescape_heading(tokens[i + 1].content)
-            found.append(Heading(int(tok.tag[1:]), text, tok.map[0], tok.map[1]))
+            raw = tokens[i + 1].content
+            text = unescape_heading(raw)
+            found.append(Heading(int(tok.tag[1:]), text, tok.map[0], tok.map[1], is_escaped(raw)))
     return found
 
 
@@ -129,7 +144,7 @@ def _plain_headings(body: str) -> list[Heading] | None:
             if content and (content[0].isspace() or content[-1].isspace()):
                 return None  # trimmed differently by markdown-it versions: let it decide
             level = len(atx.group(1))
-            found.append(Heading(level, unescape_heading(content), n, n + 1))
+            found.append(Heading(level, unescape_heading(content), n, n + 1, is_escaped(content)))
             continue
         markers = _MARKERS.match(line)
         assert markers is not None  # the pattern matches the empty string
@@ -179,7 +194,7 @@ def split(
 
     def inside(first: int, end: int) -> tuple[Heading, ...]:
         return tuple(
-            Heading(h.level, h.text, h.start - first, h.end - first)
+            Heading(h.level, h.text, h.start - first, h.end - first, h.escaped)
             for h in marks
             if first <= h.start and h.end <= end
         )

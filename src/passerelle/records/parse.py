@@ -273,7 +273,7 @@ class _Reader(fields.Notes):
     def title(self, mark: md.Heading | None) -> str:
         if mark is not None and mark.text:
             text = md.normalize_line(mark.text)
-            if _PLACEHOLDER.match(text):
+            if not mark.escaped and _PLACEHOLDER.match(text):
                 raise _SkipError(
                     B("un modèle de décision, pas une décision", "a template, not a decision")
                 )
