@@ -17,26 +17,17 @@ from typing import Any
 import yaml
 
 from passerelle.domain.circles import Bilingual
-from passerelle.domain.decisions import (
-    Decision,
-    DecisionError,
-    Status,
-    parse_status,
-    slugify,
-)
+from passerelle.domain.decisions import Decision, DecisionError, Status
 from passerelle.records import body, fields
 from passerelle.records import markdown as md
-from passerelle.records.results import Format, Link, Outcome, Problem, RecordResult, Severity
+from passerelle.records.reading import FailError, RecordReader, SkipError, error
+from passerelle.records.results import Format, Outcome, Problem, RecordResult, Severity
+from passerelle.records.stems import DATE_STEM, id_from_stem, is_skipped_name, record_key, stem_date
 
 B = Bilingual
 # The safe loader (no arbitrary objects), in its C version when libyaml is there.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-SKIPPED_STEMS = frozenset(
-    {"readme", "index", "toc", "summary", "_sidebar", "changelog", "license", "contributing"}
-)
-_DATE_STEM = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})-(.+)$")
-_NUMBER_STEM = re.compile(r"^(\d+)-(.+)$")
 _NYGARD_TITLE = re.compile(r"^(\d+)\.\s+(.+)$")
 # "[short title of solved problem]", "{short title, representative of...}": a template's title.
 _PLACEHOLDER = re.compile(r"^(?:\[[^\[\]]*\s[^\[\]]*\]|\{[^{}]*\s[^{}]*\})$")
@@ -49,52 +40,6 @@ def _load_yaml(text: str) -> Any:
     except yaml.YAMLError:
         # The pure-Python loader points at the faulty line more precisely: ask it why.
         return yaml.safe_load(text)
-
-
-class _FailError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(problem.message.en)
-
-
-def _error(code: str, fr: str, en: str, line: int = 0) -> _FailError:
-    return _FailError(Problem(code, Severity.ERROR, B(fr, en), line))
-
-
-def is_skipped_name(stem: str) -> bool:
-    low = stem.casefold()
-    return low in SKIPPED_STEMS or "template" in low or low.startswith("_")
-
-
-def id_from_stem(stem: str, on: dt.date | None) -> str:
-    """The decision id a file name gives: ``20201016-use-slugs`` -> ``2020-10-16-use-slugs``."""
-    m = _DATE_STEM.match(stem)
-    if m:
-        try:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            day = None
-        if day is not None:
-            return f"{day.isoformat()}-{slugify(m.group(4), max_length=10**6)}"
-    if on is not None:
-        number = _NUMBER_STEM.match(stem)
-        return f"{on.isoformat()}-{slugify(number.group(2) if number else stem, 10**6)}"
-    return slugify(stem, max_length=10**6)
-
-
-def stem_date(stem: str) -> dt.date | None:
-    m = _DATE_STEM.match(stem)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
-def record_key(source: str) -> str:
-    """What an importer knows a record by: its path in the folder, without the suffix."""
-    return str(PurePosixPath(source).with_suffix(""))
 
 
 def content_hash(text: str) -> str:
@@ -116,7 +61,7 @@ def parse_record(text: str, source: str) -> RecordResult:
     reader = _Reader(text, path.stem)
     try:
         decision, fmt = reader.read()
-    except _FailError as failed:
+    except FailError as failed:
         return RecordResult(
             source,
             Outcome.FAILED,
@@ -124,7 +69,7 @@ def parse_record(text: str, source: str) -> RecordResult:
             digest,
             problems=(*reader.problems, failed.problem),
         )
-    except _SkipError as skip:
+    except SkipError as skip:
         problem = Problem("not-a-decision", Severity.WARNING, skip.why)
         return RecordResult(source, Outcome.SKIPPED, key, digest, problems=(problem,))
     return RecordResult(
@@ -139,20 +84,7 @@ def parse_record(text: str, source: str) -> RecordResult:
     )
 
 
-class _SkipError(Exception):
-    def __init__(self, why: Bilingual) -> None:
-        self.why = why
-        super().__init__(why.en)
-
-
-class _Reader(fields.Notes):
-    def __init__(self, text: str, stem: str) -> None:
-        super().__init__()
-        self.text, self.stem = text, stem
-        self.links: list[Link] = []
-        self.offset = 0  # lines before the body (the front matter)
-        self.header_lines: dict[str, int] = {}
-
+class _Reader(RecordReader):
     # --- the whole file -------------------------------------------------------------------
 
     def read(self) -> tuple[Decision, Format]:
@@ -169,7 +101,7 @@ class _Reader(fields.Notes):
         title = self.title(title_mark)
         fmt = self.detect(meta, header, nygard_date, title_mark, sections)
         if fmt is None:
-            raise _error(
+            raise error(
                 "not-a-record",
                 "aucune structure de décision : ni statut, ni date, ni section de décision",
                 "no decision record structure: no status, no date, no decision section",
@@ -190,7 +122,7 @@ class _Reader(fields.Notes):
         status = self.status(status_text, status_line, bool(chosen or rationale))
         superseded_by = self.supersede_links(status_text, status_line, meta, sections)
         if status is Status.SUPERSEDED and superseded_by is None:
-            raise _error(
+            raise error(
                 "supersede-target-missing",
                 "statut « remplacée » sans lien vers la décision qui la remplace",
                 "status 'superseded' with no link to the decision that replaces it",
@@ -230,7 +162,7 @@ class _Reader(fields.Notes):
                 share_override=md.normalize_text(str(meta.get("share-override") or "")),
             )
         except DecisionError as invalid:
-            raise _FailError(Problem("invalid-decision", Severity.ERROR, invalid.message)) from None
+            raise FailError(Problem("invalid-decision", Severity.ERROR, invalid.message)) from None
         return decision, fmt
 
     def front_matter(self) -> tuple[dict[str, Any], str]:
@@ -240,7 +172,7 @@ class _Reader(fields.Notes):
         lines = text.split("\n")
         end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
         if end is None:
-            raise _error(
+            raise error(
                 "front-matter-open",
                 "l’en-tête YAML ouvert par « --- » n’est jamais fermé",
                 "the YAML front matter opened with '---' is never closed",
@@ -252,7 +184,7 @@ class _Reader(fields.Notes):
             mark = getattr(bad, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             what = getattr(bad, "problem", None) or str(bad).split("\n")[0]
-            raise _error(
+            raise error(
                 "malformed-yaml",
                 f"en-tête YAML illisible : {what}",
                 f"malformed YAML front matter: {what}",
@@ -261,7 +193,7 @@ class _Reader(fields.Notes):
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            raise _error(
+            raise error(
                 "front-matter-not-mapping",
                 "l’en-tête YAML doit être une liste de clés et de valeurs",
                 "the YAML front matter must be a mapping of keys to values",
@@ -274,15 +206,15 @@ class _Reader(fields.Notes):
         if mark is not None and mark.text:
             text = md.normalize_line(mark.text)
             if not mark.escaped and _PLACEHOLDER.match(text):
-                raise _SkipError(
+                raise SkipError(
                     B("un modèle de décision, pas une décision", "a template, not a decision")
                 )
             nygard = None if self.offset else _NYGARD_TITLE.match(text)
             return nygard.group(2) if nygard else text
-        words = re.findall(r"[^\W_]+", _DATE_STEM.sub(r"\4", self.stem))
+        words = re.findall(r"[^\W_]+", DATE_STEM.sub(r"\4", self.stem))
         words = words[1:] if words and words[0].isdigit() else words
         if not words or all(w.isdigit() for w in words):
-            raise _error(
+            raise error(
                 "no-title",
                 "pas de titre : ni ligne « # Titre », ni nom de fichier parlant",
                 "no title: no '# Title' line, and the file name says nothing",
@@ -345,100 +277,6 @@ class _Reader(fields.Notes):
             return fields.to_date(self, raw, "date")
         return stem_date(self.stem)
 
-    # --- status and links -----------------------------------------------------------------
-
-    def status_text(
-        self, meta: dict[str, Any], header: dict[str, str], sections: dict[str, md.Section]
-    ) -> tuple[str | None, int]:
-        lines = self.header_lines
-        if meta.get("status") is not None:
-            return str(meta["status"]), 2
-        if "status" in header:
-            return header["status"], lines.get("status", 0)
-        section = sections.get("status")
-        if section is not None:
-            for n, line in enumerate(section.lines):
-                if line.strip():
-                    return line.strip(), self.offset + section.start + n + 1
-        return None, 0
-
-    def status(self, text: str | None, line: int, decided: bool) -> Status:
-        if text is None or not text.strip():
-            status = Status.ACCEPTED if decided else Status.PROPOSED
-            self.warn(
-                "no-status",
-                f"pas de statut ; lu comme « {status.label('fr')} »",
-                f"no status; read as '{status.value}'",
-            )
-            return status
-        try:
-            status = parse_status(text)
-        except DecisionError:
-            raise _error(
-                "unknown-status",
-                f"statut inconnu : {text.strip()!r}",
-                f"unknown status: {text.strip()!r}",
-                line,
-            ) from None
-        words = " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
-        if status is not Status.SUPERSEDED and words not in (status.value, status.label("fr")):
-            self.warn(
-                "status-alias",
-                f"statut {text.strip()!r} lu comme « {status.label('fr')} »",
-                f"status {text.strip()!r} read as '{status.value}'",
-                line,
-            )
-        return status
-
-    def supersede_links(
-        self,
-        status_text: str | None,
-        status_line: int,
-        meta: dict[str, Any],
-        sections: dict[str, md.Section],
-    ) -> str | None:
-        """Collect links; return the id of the successor named by the status, if any."""
-        successor: str | None = None
-        if status_text and re.match(r"\s*(superseded by|remplacée par)", status_text, re.I):
-            target = _link_target(status_text) or _bare_target(status_text)
-            if target:
-                self.links.append(Link("superseded-by", target, status_line))
-                successor = id_from_stem(target, None)
-        for older in fields.names(self, meta.get("supersedes"), "supersedes"):
-            self.links.append(Link("supersedes", older, 2))
-        for name in ("status", "links"):
-            section = sections.get(name)
-            if section is None:
-                continue
-            for n, line in enumerate(section.lines):
-                m = body.SUPERSEDE.match(line)
-                target = _link_target(line) if m else None
-                if not (m and target):
-                    continue
-                kind = "supersedes" if m.group(1).casefold() in ("supersedes", "remplace") else ""
-                at = self.offset + section.start + n + 1
-                if kind:
-                    self.links.append(Link(kind, target, at))
-                elif successor is None:
-                    self.links.append(Link("superseded-by", target, at))
-                    successor = id_from_stem(target, None)
-        return successor
-
-    # --- body -----------------------------------------------------------------------------
-
 
 def _strip_comment(text: str) -> str:
     return re.sub(r"\s*<!--.*?-->\s*", " ", text).strip()
-
-
-def _link_target(text: str) -> str | None:
-    m = md.LINK.search(text)
-    if not m:
-        return None
-    target = m.group(2).split("#")[0]
-    return PurePosixPath(target).stem if target else None
-
-
-def _bare_target(text: str) -> str | None:
-    m = re.search(r"(?:superseded by|remplacée par)\s+(\S+)", text, re.IGNORECASE)
-    return m.group(1).strip(".,;") if m else None
