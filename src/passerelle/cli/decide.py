@@ -1,11 +1,13 @@
 """``passerelle decide new|list|show|edit|accept|reject|deprecate|supersede|share|review|import|
 export``: the decision log on the command line, a few lines over ``services.decisions``.
+
+Logging and reading decisions are here; what happens to a decision afterwards (status moves,
+sharing, review, records in and out) is in ``decide_flow``, whose commands follow these.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -34,11 +36,11 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
-def _lang() -> str:
+def ui_lang() -> str:
     return settings().ui_lang
 
 
-def _role(text: str) -> Any:
+def reader_role(text: str) -> Any:
     from passerelle.services.decisions import role_of
 
     try:
@@ -48,7 +50,7 @@ def _role(text: str) -> Any:
 
 
 def _guidance(created: Any) -> None:
-    lang = _lang()
+    lang = ui_lang()
     for sentence in created.guidance:
         typer.echo(say("Qui décide : ", "Who decides: ") + sentence.get(lang))
     _findings(created.findings)
@@ -141,13 +143,13 @@ def list_(
     """
     from passerelle.services import decisions
 
-    role = _role(as_)
+    role = reader_role(as_)
     with session(write=False) as (s, _):
         found = decisions.listing(s, role, status=status, area=area, tag=tag, limit=limit or None)
     if fmt is Format.json:
-        emit_json([_listed_json(d) for d in found])
+        emit_json([listed_json(d) for d in found])
         return
-    lang = _lang()
+    lang = ui_lang()
     heads = [("Id", "Id"), ("Titre", "Title"), ("Statut", "Status"), ("Domaine", "Area"),
              ("Niveau", "Level"), ("Visibilité", "Visibility")]  # fmt: skip
     table = Table(*(say(fr, en) for fr, en in heads))
@@ -160,7 +162,7 @@ def list_(
     console().print(table)
 
 
-def _listed_json(d: Any) -> dict[str, Any]:
+def listed_json(d: Any) -> dict[str, Any]:
     return {
         "id": d.id,
         "title": d.title,
@@ -189,7 +191,7 @@ def show(
     from passerelle.domain.decisions import Decision
     from passerelle.services import decisions
 
-    role = _role(as_)
+    role = reader_role(as_)
     with session(write=False) as (s, _):
         found = decisions.get(s, ref, role)
     business = for_ is Reader.business or not isinstance(found, Decision)
@@ -202,7 +204,7 @@ def show(
                 )
             )
         )
-    lang = _lang()
+    lang = ui_lang()
     if fmt is ShowFormat.json:
         emit_json(render.business_json(found) if business else render.decision_json(found))
         return
@@ -257,165 +259,9 @@ def edit(
     _findings(business_findings(updated.business))
 
 
-def _move(ref: str, to: str, by: str, reason: str, on: str | None) -> None:
-    from passerelle.services import decisions
-
-    when = day(on)
-    with session() as (s, _):
-        moved = decisions.move(s, ref, decisions.Status(to), today=when, by=by, reason=reason)
-    lang = _lang()
-    typer.echo(f"{moved.id}: {moved.status.label(lang)}")
-
-
-BY = typer.Option("", "--by", help="Who made the call.")
-REASON = typer.Option("", "--reason", help="Why, in a sentence.")
-ON = typer.Option(None, "--date", help="When (default today).")
-
-
-@decide_app.command("accept")
-def accept(ref: str = typer.Argument(...), by: str = BY, reason: str = REASON,
-           on: str | None = ON) -> None:  # fmt: skip
-    """Accept a proposed decision.
-
-    Example: passerelle decide accept 2026-03-02-use-postgresql --by "Claire Martin"
-    """
-    _move(ref, "accepted", by, reason, on)
-
-
-@decide_app.command("reject")
-def reject(ref: str = typer.Argument(...), by: str = BY, reason: str = REASON,
-           on: str | None = ON) -> None:  # fmt: skip
-    """Reject a proposed decision (it may be proposed again later).
-
-    Example: passerelle decide reject 2026-03-02-use-mongodb --reason "No one can run it"
-    """
-    _move(ref, "rejected", by, reason, on)
-
-
-@decide_app.command("deprecate")
-def deprecate(ref: str = typer.Argument(...), by: str = BY, reason: str = REASON,
-              on: str | None = ON) -> None:  # fmt: skip
-    """Mark an accepted decision as no longer applying, with nothing to replace it.
-
-    Example: passerelle decide deprecate 2024-02-01-weekly-release-train
-    """
-    _move(ref, "deprecated", by, reason, on)
-
-
-@decide_app.command("supersede")
-def supersede(
-    old: str = typer.Argument(..., help="The decision being replaced."),
-    new: str = typer.Option(..., "--by", help="The decision that replaces it."),
-    reason: str = REASON,
-    on: str | None = ON,
-) -> None:
-    """Replace a decision by a newer one (linked both ways; cycles are refused).
-
-    Example: passerelle decide supersede 2025-01-10-deploy-with-scripts --by 2026-02-01-pipeline
-    """
-    from passerelle.services import decisions
-
-    when = day(on)
-    with session() as (s, _):
-        older, newer = decisions.supersede(s, old, new, today=when, reason=reason)
-    typer.echo(say(f"{older.id} remplacée par {newer.id}", f"{older.id} superseded by {newer.id}"))
-
-
-@decide_app.command("share")
-def share(
-    ref: str = typer.Argument(...),
-    with_: str = typer.Option("business", "--with", help="private, team or business."),
-    force: bool = typer.Option(False, "--force", help="Share despite checker errors."),
-    reason: str = typer.Option("", "--reason", help="Why it is forced (kept)."),
-) -> None:
-    """Share a decision; with the business only when its business version reads plainly.
-
-    Example: passerelle decide share 2026-03-02-use-postgresql --with business
-    """
-    from passerelle.cli.decide_render import findings_lines
-    from passerelle.services import decisions
-
-    today = day(None)
-    refused = None
-    with session() as (s, _):
-        try:
-            shared = decisions.share(s, ref, with_, today=today, force=force, reason=reason)
-        except decisions.ShareRefusedError as error:
-            refused = error  # nothing was changed: show the findings, then fail
-    if refused is not None:
-        for line in findings_lines(refused.findings):
-            typer.echo(line, err=True)
-        raise fail(refused)
-    typer.echo(say(f"{shared.id} : visible par {shared.visibility.value}",
-                   f"{shared.id}: visible to {shared.visibility.value}"))  # fmt: skip
-    if shared.share_override:
-        typer.echo(say(f"Partage forcé, raison gardée : {shared.share_override}",
-                       f"Share forced, reason kept: {shared.share_override}"))  # fmt: skip
-
-
-@decide_app.command("review")
-def review(
-    ref: str | None = typer.Argument(None, help="A decision reviewed today (else: list due)."),
-    next_on: str | None = typer.Option(None, "--next", help="Next review (default +91 days)."),
-    note: str = typer.Option("", "--note", help="What the review concluded."),
-    as_: str = typer.Option("owner", "--as", help=ROLE_HELP),
-    fmt: Format = typer.Option(Format.text, "--format", "-f"),
-) -> None:
-    """List decisions due for review, or record that one was reviewed and when to look again.
-
-    Example: passerelle decide review 2026-03-02-use-postgresql --next 2027-03-01
-    """
-    from passerelle.services import decision_review as decisions
-
-    today = day(None)
-    if ref is not None:
-        with session() as (s, _):
-            upcoming = day(next_on) if next_on else None
-            done = decisions.reviewed(s, ref, today=today, next_on=upcoming, note=note)
-        typer.echo(say(f"{done.id} revue ; prochaine revue le {done.review_on}",
-                       f"{done.id} reviewed; next review on {done.review_on}"))  # fmt: skip
-        return
-    with session(write=False) as (s, _):
-        found = decisions.due(s, _role(as_), today)
-    if fmt is Format.json:
-        emit_json([_listed_json(d) for d in found])
-        return
-    if not found:
-        typer.echo(say("Aucune décision à revoir.", "No decision due for review."))
-    for d in found:
-        typer.echo(f"{d.review_on}  {d.id}  {d.title}")
-
-
-@decide_app.command("import")
-def import_(
-    folder: Path = typer.Argument(..., help="A folder of Markdown decision records."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f"),
-) -> None:
-    """Import decision records (MADR 4/3/2, log4brains, Nygard); importing twice adds nothing.
-
-    Example: passerelle decide import docs/decisions
-    """
-    from passerelle.cli.decide_io import run_import
-
-    run_import(folder, fmt is Format.json)
-
-
-@decide_app.command("export")
-def export(
-    folder: Path = typer.Argument(..., help="Where to write one MADR 4 file per decision."),
-    as_: str = typer.Option("owner", "--as", help=ROLE_HELP),
-) -> None:
-    """Export decisions as MADR 4 files, which `decide import` reads back unchanged.
-
-    Example: passerelle decide export docs/decisions
-    """
-    from passerelle.services import decision_records
-
-    role = _role(as_)
-    with session(write=False) as (s, _):
-        written = decision_records.export_folder(s, folder, role)
-    typer.echo(say(f"{len(written)} fichier(s) écrit(s) dans {folder}",
-                   f"{len(written)} file(s) written to {folder}"))  # fmt: skip
+# The commands of a decision's life after it is logged, registered after the ones above (the
+# order ``decide --help`` lists them in).
+from passerelle.cli import decide_flow  # noqa: E402, F401
 
 
 def register(app: typer.Typer) -> None:
