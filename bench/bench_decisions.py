@@ -9,7 +9,6 @@ exporting the workspace, against the issue's budgets, on SQLite and, when
 
 from __future__ import annotations
 
-import os
 import random
 import tempfile
 import time
@@ -20,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from databases import each_database
 from passerelle.domain.circles import Visibility
 from passerelle.domain.decisions import BusinessRendering, Decision, Option, Status, StatusChange
 from passerelle.domain.delegation import DelegationLevel
@@ -29,8 +29,7 @@ from passerelle.services.decision_rows import new_row
 from passerelle.settings import Settings
 from passerelle.store.base import utcnow
 from passerelle.store.models import DecisionRow, WorkspaceInfo
-from passerelle.store.testing import wipe
-from passerelle.store.workspace import Store, open_store
+from passerelle.store.workspace import Store
 
 TODAY = date(2026, 11, 22)
 SIZE, FILES = 10_000, 1_000
@@ -180,27 +179,8 @@ def measure(label: str, store: Store, config: Settings, folder: Path) -> None:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        config = Settings(database_url=f"sqlite:///{folder / 'bench.sqlite'}")
-        store = open_store(config)
-        try:
-            measure("sqlite", store, config, folder)
-        finally:
-            store.close()
-        url = os.environ.get("PASSERELLE_BENCH_DATABASE_URL") or os.environ.get(
-            "PASSERELLE_TEST_DATABASE_URL"
-        )
-        if url:
-            wipe(url)
-            config = Settings(database_url=url)
-            store = open_store(config)
-            try:
-                measure("postgresql", store, config, folder)
-            finally:
-                store.close()
-                wipe(url)
-        else:
-            print("postgresql: skipped (set PASSERELLE_BENCH_DATABASE_URL)")
+        for label, store, config in each_database(Path(tmp)):
+            measure(label, store, config, Path(tmp))
 
 
 if __name__ == "__main__":

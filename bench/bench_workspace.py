@@ -7,7 +7,6 @@ or ``PASSERELLE_TEST_DATABASE_URL`` is set, on PostgreSQL (that database is wipe
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import tempfile
@@ -18,12 +17,12 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from databases import each_database
 from passerelle.services import learnings, network, review
 from passerelle.services.folding import name_key, terms
 from passerelle.settings import Settings
 from passerelle.store.models import Ask, AskRecipient, Interaction, Learning, Person, WorkspaceInfo
-from passerelle.store.testing import wipe
-from passerelle.store.workspace import Store, open_store
+from passerelle.store.workspace import Store
 
 TODAY = date(2026, 6, 1)
 SIZES = {"people": 2_000, "asks": 20_000, "interactions": 100_000, "learnings": 10_000}
@@ -187,27 +186,9 @@ def measure(label: str, store: Store, config: Settings, sizes: dict[str, int]) -
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        config = Settings(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}")
-        store = open_store(config)
-        try:
-            measure("sqlite", store, config, SIZES)
-        finally:
-            store.close()
-    url = os.environ.get("PASSERELLE_BENCH_DATABASE_URL") or os.environ.get(
-        "PASSERELLE_TEST_DATABASE_URL"
-    )
-    if url:
-        wipe(url)
-        config = Settings(database_url=url)
-        store = open_store(config)
-        try:
-            measure("postgresql", store, config, SIZES)
-        finally:
-            store.close()
-            wipe(url)
-    else:
-        print("postgresql: skipped (set PASSERELLE_BENCH_DATABASE_URL)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, store, config in each_database(Path(tmp)):
+            measure(label, store, config, SIZES)
 
 
 if __name__ == "__main__":
