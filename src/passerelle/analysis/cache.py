@@ -2,9 +2,10 @@
 
 Parsing a thousand glossary entries and building the automaton takes longer than checking a
 memo; a command-line run would pay it every time. The cache holds the compiled rules of one
-language, keyed by the package version and by the size and time of every rule file used, so any
-edit to a rule file (built-in or the user's own) invalidates it. Anything wrong with the cache
-(missing, corrupt, unwritable folder) falls back to compiling: the cache can only save time.
+language, keyed by the package version and by the size and time of every rule file used and of
+the analysis code that compiles them, so any edit to a rule file (built-in or the user's own) or
+to the compiler invalidates it. Anything wrong with the cache (missing, corrupt, unwritable
+folder) falls back to compiling: the cache can only save time.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _fingerprint(folders: Iterable[Path]) -> str:
         if not folder.is_dir():
             continue
         for root, dirs, files in os.walk(folder):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 stat = (Path(root) / name).stat()
                 digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())

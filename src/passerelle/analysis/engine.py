@@ -78,10 +78,11 @@ class Compiled:
                     spellings = [(f, False) for f in term.forms] + [
                         (f, True) for f in term.exact_forms
                     ]
+                    payload = (rule, term)  # one object for every spelling of the term
                     for form, exact in spellings:
                         self.terms.add(
                             form,
-                            (rule, term),
+                            payload,
                             case_sensitive=exact,
                             preceded_by=term.preceded_by,
                             not_followed_by=term.not_followed_by,
@@ -118,7 +119,8 @@ def compiled(lang: str, folders: tuple[Path, ...] = ()) -> Compiled:
         return Compiled(lang, load_rules(lang, folders))
     from passerelle.analysis.cache import load_or_build
 
-    sources = [Path(str(PACKAGE_RULES / lang)), *(folder / lang for folder in folders)]
+    code = Path(__file__).resolve().parent  # a new compiler makes new compiled rules
+    sources = [code, Path(str(PACKAGE_RULES / lang)), *(folder / lang for folder in folders)]
     return load_or_build(
         _CACHE_DIR[0], f"rules-{lang}", sources, lambda: Compiled(lang, load_rules(lang, folders))
     )
