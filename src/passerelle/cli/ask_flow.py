@@ -13,8 +13,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from passerelle.cli.workspace import Format, console, day, emit_json, fail, say, session
-from passerelle.services.errors import invalid
+from passerelle.cli.workspace import Format, console, day, emit_json, read_input, say, session
 
 PROMPTS = {
     "situation": ("La situation, en deux phrases", "The situation, in two sentences"),
@@ -83,7 +82,7 @@ def new(
     from passerelle.services import asks
 
     if file is not None:
-        parts = {"title": title, "body": _read(file)}
+        parts = {"title": title, "body": read_input(file)}
     elif not sys.stdin.isatty() and fmt is Format.json:
         parts = {"title": title, "body": sys.stdin.read()}
     else:
@@ -117,17 +116,6 @@ def new(
         names = ", ".join(f"{p['name']} ({p['circle']})" for p in result["people"])
         out.print(say(f"À qui demander : {names}", f"Whom to ask: {names}"))
         out.print(f'  passerelle ask send {ask.id} --to "{suggested[0].name}"')
-
-
-def _read(file: Path) -> str:
-    if str(file) == "-":
-        return sys.stdin.read()
-    try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise fail(
-            invalid(f"Lecture impossible : {file} ({exc})", f"Cannot read {file} ({exc})")
-        ) from None
 
 
 def send(

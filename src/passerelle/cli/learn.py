@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.table import Table
 
-from passerelle.cli.workspace import Format, console, day, emit_json, fail, say, session
-from passerelle.services.errors import invalid
+from passerelle.cli.workspace import Format, console, day, emit_json, read_input, say, session
 
 learn_app = typer.Typer(help="Learnings: write down what help taught you.", no_args_is_help=True)
 
@@ -57,24 +55,13 @@ def add(
     from passerelle.services import learnings
 
     if file is not None:
-        body = _read(file)
+        body = read_input(file)
     when = day(on)
     with session() as (s, _):
         item = learnings.add(
             s, title, body, description=description, tags=tags, day=when, ask_id=ask
         )
         typer.echo(say(f"Noté : {item.slug} (#{item.id})", f"Written: {item.slug} (#{item.id})"))
-
-
-def _read(file: Path) -> str:
-    if str(file) == "-":
-        return sys.stdin.read()
-    try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise fail(
-            invalid(f"Lecture impossible : {file} ({exc})", f"Cannot read {file} ({exc})")
-        ) from None
 
 
 @learn_app.command("list")

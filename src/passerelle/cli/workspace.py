@@ -50,6 +50,19 @@ def fail(error: PasserelleError) -> typer.Exit:
     return typer.Exit(error.exit_code)
 
 
+def read_input(file: Path) -> str:
+    """A command's input file, or stdin for ``-``: read as ``passerelle check`` reads, so a bad
+    encoding names its byte and an oversized file is refused."""
+    from passerelle.cli.inputs import STDIN, InputError, Source, read
+    from passerelle.services.errors import invalid
+
+    source = Source("<stdin>", None) if str(file) == STDIN else Source(str(file), file)
+    try:
+        return read(source)
+    except InputError as error:
+        raise fail(invalid(f"Lecture impossible : {error}", f"Cannot read: {error}")) from None
+
+
 def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
