@@ -8,8 +8,6 @@ at ``text[offset:offset + length]`` whatever typography the author used.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 # Typographic variants folded to one ASCII form, one character for one character.
@@ -94,21 +92,6 @@ def ends_word(text: str, end: int) -> bool:
 def at_word_boundary(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a whole word or phrase, not part of a longer word."""
     return starts_word(text, start) and ends_word(text, end)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-def words(text: str) -> Iterator[re.Match[str]]:
-    """The words of a text, as regex matches (so each carries its span)."""
-    return WORD_RE.finditer(text)
 
 
 class LineIndex:
