@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from passerelle.analysis.findings import Audience, Category, Finding, Level
 from passerelle.analysis.forms import forms
@@ -21,7 +22,7 @@ from passerelle.analysis.kinds import (
     Substitution,
     Term,
 )
-from passerelle.analysis.matcher import Hit, PhraseMatcher
+from passerelle.analysis.matcher import Hit, Mark, PhraseMatcher, longest_first
 from passerelle.analysis.prefilter import PatternSet
 from passerelle.analysis.rules import PACKAGE_RULES, load_rules
 from passerelle.analysis.sentences import Sentence
@@ -63,8 +64,10 @@ class Compiled:
 
     lang: str
     rules: tuple[Rule, ...]
-    terms: PhraseMatcher[tuple[Substitution, Term]] = field(default_factory=PhraseMatcher)
-    phrases: PhraseMatcher[Existence] = field(default_factory=PhraseMatcher)
+    # Glossary terms and existence phrases, with the prefilter's words marked: one reading.
+    phrases: PhraseMatcher[tuple[Substitution, Term] | Existence] = field(
+        default_factory=PhraseMatcher
+    )
     patterns: PatternSet[Existence] = field(default_factory=lambda: PatternSet([]))
     acronyms: list[Acronym] = field(default_factory=list)
     lengths: list[SentenceLength] = field(default_factory=list)
@@ -80,7 +83,7 @@ class Compiled:
                     ]
                     payload = (rule, term)  # one object for every spelling of the term
                     for form, exact in spellings:
-                        self.terms.add(
+                        self.phrases.add(
                             form,
                             payload,
                             case_sensitive=exact,
@@ -97,9 +100,9 @@ class Compiled:
                 self.lengths.append(rule)
             else:
                 self.readability.append(rule)
-        self.terms.compile()
-        self.phrases.compile()
         self.patterns = PatternSet(sources)
+        self.patterns.marks_into(self.phrases)
+        self.phrases.compile()
 
 
 _CACHE_DIR: list[Path] = []
@@ -172,6 +175,15 @@ def _fill(template: str, **values: object) -> str:
         return template
 
 
+@dataclass(slots=True)
+class Reading:
+    """What one reading of a segment found: glossary terms, existence phrases, marked words."""
+
+    terms: list[Hit[tuple[Substitution, Term]]] = field(default_factory=list)
+    phrases: list[Hit[Existence]] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+
+
 class Run:
     """One check of one text: the texts it needs, computed once and shared by every kind."""
 
@@ -204,10 +216,20 @@ class Run:
     def accepted(self, match: str) -> bool:
         return bool(self.options.accepted) and match.casefold() in self.options.accepted
 
-    def jargon(
-        self, rules: Compiled, seg: Segment
-    ) -> Iterator[tuple[Hit[tuple[Substitution, Term]], Finding]]:
-        for hit in rules.terms.find(self.folded, self.lowered, seg.start, seg.end):
+    def read(self, rules: Compiled, seg: Segment) -> Reading:
+        """One pass of the language's automaton over a segment, sorted by kind of rule."""
+        reading = Reading()
+        hits = rules.phrases.find(self.folded, self.lowered, seg.start, seg.end, reading.marks)
+        for hit in hits:
+            if isinstance(hit.payload, Existence):
+                reading.phrases.append(cast(Hit[Existence], hit))
+            else:
+                reading.terms.append(cast(Hit[tuple[Substitution, Term]], hit))
+        reading.terms = longest_first(reading.terms)
+        return reading
+
+    def jargon(self, reading: Reading) -> Iterator[tuple[Hit[tuple[Substitution, Term]], Finding]]:
+        for hit in reading.terms:
             rule, term = hit.payload
             if not self.wanted(rule.head):
                 continue
@@ -234,9 +256,9 @@ class Run:
                 ),
             )
 
-    def existence(self, rules: Compiled, seg: Segment) -> Iterator[Finding]:
-        hits = rules.phrases.find(self.folded, self.lowered, seg.start, seg.end)
-        for m, rule in rules.patterns.finditer(self.lowered, seg.start, seg.end):
+    def existence(self, rules: Compiled, seg: Segment, reading: Reading) -> Iterator[Finding]:
+        hits = list(reading.phrases)
+        for m, rule in rules.patterns.finditer(self.lowered, seg.start, seg.end, reading.marks):
             if m.end() > m.start() and _whole_words(self.lowered, m.start(), m.end()):
                 hits.append(Hit(m.start(), m.end(), rule))
         reach = -1

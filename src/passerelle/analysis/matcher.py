@@ -7,7 +7,7 @@ Word boundaries are then checked on each candidate with Unicode-aware rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
@@ -32,6 +32,14 @@ class _Entry(NamedTuple, Generic[P]):
     payload: P
     preceded_by: frozenset[str]
     not_followed_by: tuple[str, ...]
+    exact: str | None  # the spelling as written, for a case-sensitive phrase
+
+
+class _Slot(NamedTuple, Generic[P]):
+    """Everything one lower-cased key stands for: phrases, and words marked for another pass."""
+
+    entries: tuple[_Entry[P], ...]
+    marks: tuple[int, ...]
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -61,23 +69,31 @@ def _followed_by(text: str, end: int, phrases: tuple[str, ...]) -> bool:
     )
 
 
-# An automaton value packs the index of the matched phrase's entries and the phrase's length
-# into one int: an automaton of plain ints restores from the rule cache ten times faster than
-# one holding Python objects, which is most of a one-line check's start-up.
+# An automaton value packs the index of the matched key's slot and the key's length into one int:
+# an automaton of plain ints restores from the rule cache ten times faster than one holding
+# Python objects, which is most of a one-line check's start-up.
 _LENGTHS = 4096
+
+Mark = tuple[int, int]
+"""A marked word found in the text: where it ends, and the reference it was marked with."""
 
 
 class PhraseMatcher(Generic[P]):
-    """Whole-word matching of many phrases, case-insensitive or exact, each with a payload."""
+    """Whole-word matching of many phrases, case-insensitive or exact, each with a payload.
+
+    One automaton over the lower-cased text holds every phrase: reading a megabyte costs the
+    same 25 ms or so whatever the number of phrases, so the checker reads each text once, for
+    every kind of rule. Case-sensitive phrases are found through their lower-cased key and
+    then compared with the text as written. Other passes may ``mark`` words they need to know
+    about (the regular-expression prefilter does): they are reported from the same reading.
+    """
 
     def __init__(self) -> None:
-        self._folded: ahocorasick.Automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self._exact: ahocorasick.Automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self._has_exact = self._has_folded = False
-        self._groups: list[tuple[_Entry[P], ...]] = []  # the entries of each distinct phrase set
+        self._automaton: ahocorasick.Automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._slots: list[_Slot[P]] = []
         # Build-time only (identity keys mean nothing once pickled): compile() clears them.
-        self._entry_ids: dict[tuple[int, int, int], _Entry[P]] = {}
-        self._group_ids: dict[tuple[int, ...], int] = {}
+        self._entry_ids: dict[tuple[int, int, int, str | None], _Entry[P]] = {}
+        self._slot_ids: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
 
     def add(
         self,
@@ -90,79 +106,98 @@ class PhraseMatcher(Generic[P]):
     ) -> None:
         """Add a phrase. Pass the same payload object for every spelling of one term: entries
         are shared by identity, which keeps the compiled matcher small."""
-        key = phrase if case_sensitive else fold_case(phrase)
+        entry = self._entry(
+            payload, preceded_by, not_followed_by, phrase if case_sensitive else None
+        )
+        self._put(fold_case(phrase), (entry,), ())
+
+    def mark(self, word: str, ref: int) -> None:
+        """Report every occurrence of ``word`` (lower-cased, inside words too) to ``find``'s
+        ``marks``, with ``ref``."""
+        self._put(fold_case(word), (), (ref,))
+
+    def _put(self, key: str, entries: tuple[_Entry[P], ...], marks: tuple[int, ...]) -> None:
         if len(key) >= _LENGTHS:
-            raise ValueError(f"phrase longer than {_LENGTHS - 1} characters: {phrase[:40]}…")
-        automaton = self._exact if case_sensitive else self._folded
-        entry = self._entry(payload, preceded_by, not_followed_by)
-        existing = automaton.get(key, None)
-        group = (entry,) if existing is None else (*self._groups[existing // _LENGTHS], entry)
-        automaton.add_word(key, self._group(group) * _LENGTHS + len(key))
-        if case_sensitive:
-            self._has_exact = True
-        else:
-            self._has_folded = True
+            raise ValueError(f"phrase longer than {_LENGTHS - 1} characters: {key[:40]}…")
+        existing = self._automaton.get(key, None)
+        if existing is not None:
+            slot = self._slots[existing // _LENGTHS]
+            entries = (*slot.entries, *(e for e in entries if e not in slot.entries))
+            marks = (*slot.marks, *(m for m in marks if m not in slot.marks))
+        self._automaton.add_word(key, self._slot(_Slot(entries, marks)) * _LENGTHS + len(key))
 
     def _entry(
-        self, payload: P, preceded_by: Iterable[str], not_followed_by: Iterable[str]
+        self,
+        payload: P,
+        preceded_by: Iterable[str],
+        not_followed_by: Iterable[str],
+        exact: str | None,
     ) -> _Entry[P]:
-        ids = (id(payload), id(preceded_by), id(not_followed_by))
+        ids = (id(payload), id(preceded_by), id(not_followed_by), exact)
         entry = self._entry_ids.get(ids)
         if entry is None:
             entry = _Entry(
-                payload, frozenset(preceded_by), tuple(fold_case(w) for w in not_followed_by)
+                payload,
+                frozenset(preceded_by),
+                tuple(fold_case(w) for w in not_followed_by),
+                exact,
             )
             self._entry_ids[ids] = entry
         return entry
 
-    def _group(self, group: tuple[_Entry[P], ...]) -> int:
-        ids = tuple(map(id, group))
-        index = self._group_ids.get(ids)
+    def _slot(self, slot: _Slot[P]) -> int:
+        ids = (tuple(map(id, slot.entries)), slot.marks)
+        index = self._slot_ids.get(ids)
         if index is None:
-            index = self._group_ids[ids] = len(self._groups)
-            self._groups.append(group)
+            index = self._slot_ids[ids] = len(self._slots)
+            self._slots.append(slot)
         return index
 
     def compile(self) -> PhraseMatcher[P]:
-        if self._has_folded:
-            self._folded.make_automaton()
-        if self._has_exact:
-            self._exact.make_automaton()
-        self._entry_ids, self._group_ids = {}, {}
+        if len(self._automaton):
+            self._automaton.make_automaton()
+        self._entry_ids, self._slot_ids = {}, {}
         return self
 
-    def find(self, folded: str, lowered: str, start: int = 0, end: int = -1) -> list[Hit[P]]:
-        """Every whole-word occurrence in ``[start, end)``, longest first where two overlap.
+    def find(
+        self,
+        folded: str,
+        lowered: str,
+        start: int = 0,
+        end: int = -1,
+        marks: list[Mark] | None = None,
+    ) -> list[Hit[P]]:
+        """Every whole-word occurrence in ``[start, end)``, in the order they end; the marked
+        words go to ``marks`` when given.
 
         ``folded`` is the text after ``fold`` (typography only), ``lowered`` after ``fold_case``;
         both have the length of the original text.
         """
-        end = len(folded) if end < 0 else end
+        end = len(lowered) if end < 0 else end
         hits: list[Hit[P]] = []
-        if self._has_folded:
-            hits.extend(self._scan(self._folded, lowered, lowered, start, end))
-        if self._has_exact:
-            hits.extend(self._scan(self._exact, folded, lowered, start, end))
-        return _longest_first(hits)
-
-    def _scan(
-        self, automaton: ahocorasick.Automaton, text: str, lowered: str, begin: int, stop: int
-    ) -> Iterator[Hit[P]]:
-        groups = self._groups
-        for end_index, value in automaton.iter(text, begin, stop):
-            end = end_index + 1
-            start = end - value % _LENGTHS
-            if not at_word_boundary(text, start, end):
+        if not len(self._automaton):
+            return hits
+        slots = self._slots
+        for end_index, value in self._automaton.iter(lowered, start, end):
+            stop = end_index + 1
+            begin = stop - value % _LENGTHS
+            entries, marked = slots[value // _LENGTHS]
+            if marked and marks is not None:
+                marks.extend((stop, ref) for ref in marked)
+            if not entries or not at_word_boundary(lowered, begin, stop):
                 continue
-            for entry in groups[value // _LENGTHS]:
-                if entry.preceded_by and _previous_word(lowered, start) not in entry.preceded_by:
+            for entry in entries:
+                if entry.exact is not None and folded[begin:stop] != entry.exact:
                     continue
-                if entry.not_followed_by and _followed_by(lowered, end, entry.not_followed_by):
+                if entry.preceded_by and _previous_word(lowered, begin) not in entry.preceded_by:
                     continue
-                yield Hit(start, end, entry.payload)
+                if entry.not_followed_by and _followed_by(lowered, stop, entry.not_followed_by):
+                    continue
+                hits.append(Hit(begin, stop, entry.payload))
+        return hits
 
 
-def _longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
+def longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
     """Drop hits inside a longer one ("dette technique" wins over "dette")."""
     if len(hits) < 2:
         return hits

@@ -78,13 +78,14 @@ def check_text(
     main_words: list[str] = []
     for seg in runs:
         rules = compiled(seg.lang, options.rule_folders)
-        jargon = list(run.jargon(rules, seg))
+        reading = run.read(rules, seg)
+        jargon = list(run.jargon(reading))
         taken = [(hit.start, hit.end) for hit, _ in jargon]
         said = list(sentences(masked, seg.start, seg.end))
         findings.extend(
             chain(
                 (finding for _, finding in jargon),
-                run.existence(rules, seg),
+                run.existence(rules, seg, reading),
                 run.acronyms(rules, seg, taken, flagged),
                 run.lengths(rules, said),
             )

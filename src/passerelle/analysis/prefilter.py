@@ -11,12 +11,14 @@ whole text, as before: the result is always the same, only faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
+
+from passerelle.analysis.matcher import Mark, PhraseMatcher
 
 sre_parse: Any
 sre_constants: Any
@@ -86,43 +88,65 @@ class _Pattern(Generic[P]):
 
 
 class PatternSet(Generic[P]):
-    """Regular expressions with payloads, run together over a text."""
+    """Regular expressions with payloads, run together over a text.
+
+    The words that reveal a pattern are found by this set's own automaton, or, when the caller
+    already reads the text with one (the checker's ``PhraseMatcher``), given as marks: the
+    words are registered there with ``marks_into`` and their occurrences passed to ``finditer``.
+    """
 
     def __init__(self, patterns: Sequence[tuple[str, P]]) -> None:
         self._patterns = [_Pattern(re.compile(source), payload) for source, payload in patterns]
         self._always: list[int] = []
-        self._words: ahocorasick.Automaton = ahocorasick.Automaton()
+        indices: dict[str, tuple[int, ...]] = {}
         for index, (source, _) in enumerate(patterns):
             words = required_words(source)
             if words is None:
                 self._always.append(index)
                 continue
-            for word in words:
-                known = self._words.get(word, None)
-                self._words.add_word(word, (len(word), (*known[1], index) if known else (index,)))
-        self._has_words = len(self._words) > 0
-        if self._has_words:
-            self._words.make_automaton()
+            for word in sorted(words):
+                indices[word] = (*indices.get(word, ()), index)
+        self._words = sorted(indices)
+        self._reveals = [(len(word), indices[word]) for word in self._words]
+        self._automaton: ahocorasick.Automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for ref, word in enumerate(self._words):
+            self._automaton.add_word(word, ref)
+        if self._words:
+            self._automaton.make_automaton()
 
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], P]]:
-        """Every match of every pattern in ``text[start:end]``, with its payload."""
+    def marks_into(self, matcher: PhraseMatcher[Any]) -> None:
+        """Have ``matcher`` report the words that reveal these patterns."""
+        for ref, word in enumerate(self._words):
+            matcher.mark(word, ref)
+
+    def finditer(
+        self, text: str, start: int, end: int, marks: Iterable[Mark] | None = None
+    ) -> Iterator[tuple[re.Match[str], P]]:
+        """Every match of every pattern in ``text[start:end]``, with its payload.
+
+        ``marks`` are the occurrences of this set's words found by a matcher it was registered
+        with (``marks_into``); without them the set looks for its words itself.
+        """
         for index in self._always:
             pattern = self._patterns[index]
             for match in pattern.regex.finditer(text, start, end):
                 yield match, pattern.payload
-        if not self._has_words:
+        if not self._words:
             return
+        if marks is None:
+            marks = ((last + 1, ref) for last, ref in self._automaton.iter(text, start, end))
         windows: dict[int, list[tuple[int, int]]] = {}
-        for last, (length, indices) in self._words.iter(text, start, end):
-            low = max(start, last + 1 - length - _WINDOW)
-            high = min(end, last + 1 + _WINDOW)
+        for stop, ref in marks:
+            length, indices = self._reveals[ref]
+            low = max(start, stop - length - _WINDOW)
+            high = min(end, stop + _WINDOW)
             for index in indices:
                 spans = windows.setdefault(index, [])
                 if spans and low <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+                    spans[-1] = (min(spans[-1][0], low), max(spans[-1][1], high))
                 else:
                     spans.append((low, high))
         for index in sorted(windows):
