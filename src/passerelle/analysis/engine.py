@@ -28,7 +28,9 @@ from passerelle.analysis.rules import PACKAGE_RULES, load_rules
 from passerelle.analysis.sentences import Sentence
 from passerelle.analysis.text import ends_word, starts_word
 
-_ACRONYM = re.compile(r"(?<![\w&/-])([A-Z][A-Z0-9&]{1,7})s?(?![\w&/-])")
+# An acronym-like word; what may not come before it (a letter, a digit, _ & / -) is checked on
+# each match rather than by a look-behind, which would cost the regex its fast scan for capitals.
+_ACRONYM = re.compile(r"([A-Z][A-Z0-9&]{1,7})s?(?![\w&/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
@@ -326,19 +328,23 @@ class Run:
         """
         if self._acronyms is None:
             found: list[tuple[int, int, str]] = []
+            masked = self.masked
             defined = {
                 m.group(1)
-                for m in _DEFINED_BEFORE.finditer(self.masked)
-                if m.start() and self.masked[m.start() - 1].isalnum()
+                for m in _DEFINED_BEFORE.finditer(masked)
+                if _after_word(masked, m.start())
             }
-            for m in _ACRONYM.finditer(self.masked):
+            for m in _ACRONYM.finditer(masked):
+                start = m.start()
+                if start and (masked[start - 1].isalnum() or masked[start - 1] in "_&/-"):
+                    continue  # inside a word
                 name = m.group(1)
                 if sum(map(str.isupper, name)) < 2 or _ROMAN.match(name):
                     continue
-                spelled = _SPELLED_AFTER.match(self.masked, m.end())
+                spelled = _SPELLED_AFTER.match(masked, m.end())
                 if spelled and " " in spelled.group(1).strip():
                     defined.add(name)
-                found.append((m.start(1), m.end(1), name))
+                found.append((start, m.end(1), name))
             self._acronyms = (found, defined)
         return self._acronyms
 
@@ -365,20 +371,23 @@ class Run:
                     )
 
 
-_UPPER = re.compile(r"[^\W\d_]")
-
-
 def _shouting(line: str) -> bool:
     """True for a line written in capitals (a title, a shout): no acronym to define there."""
-    letters = _UPPER.findall(line)
-    if len(letters) <= 12:
+    upper = sum(map(str.isupper, line))
+    if upper <= 8:
         return False
-    upper = sum(map(str.isupper, letters))
-    return upper / len(letters) > 0.7
+    letters = upper + sum(map(str.islower, line))
+    return letters > 12 and upper / letters > 0.7
 
 
 _SPELLED_AFTER = re.compile(r"[ \t]*\([ \t]*([^\W\d_][^()\n]{2,160})\)")
-_DEFINED_BEFORE = re.compile(r" ?\( ?([A-Z][A-Z0-9&]{1,7})s? ?\)")
+_DEFINED_BEFORE = re.compile(r"\( ?([A-Z][A-Z0-9&]{1,7})s? ?\)")  # "(SLA)" after its words
+
+
+def _after_word(text: str, start: int) -> bool:
+    """True when a word ends right before ``start``, or one space before it."""
+    before = start - 1 if start and text[start - 1] == " " else start
+    return before > 0 and text[before - 1].isalnum()
 
 
 def _inside(starts: list[int], ends: dict[int, int], offset: int) -> bool:
