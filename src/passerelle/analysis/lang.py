@@ -7,6 +7,7 @@ franglais where the nouns are English and the grammar is French. When they do no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -14,7 +15,7 @@ from typing import Literal
 
 import yaml
 
-from passerelle.analysis.text import LETTER_WORDS, fold_case
+from passerelle.analysis.text import fold_case
 
 RULES_DIR = resources.files("passerelle") / "rules"
 
@@ -26,6 +27,11 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 _MARGIN = 2
 # Function words are dense: the first few hundred characters of a paragraph are enough.
 _SAMPLE = 300
+# The letters of the function words of both languages: a class of lower-case letters keeps the
+# regex on its fast path (a Unicode class such as [^\W\d_] costs half as much again), and a
+# word with another letter is of no use to the vote anyway.
+_LOWER = "a-zàâäçéèêëîïôöûùüÿœæ"
+_VOTERS = re.compile(rf"[{_LOWER}]+(?:'[{_LOWER}]+)*")
 
 
 @cache
@@ -48,22 +54,25 @@ def _detector():  # type: ignore[no-untyped-def]
 
 def _votes(text: str, folded: bool) -> tuple[int, int]:
     sample = text[:_SAMPLE]
-    tokens = LETTER_WORDS.findall(sample if folded else fold_case(sample))
+    tokens = _VOTERS.findall(sample if folded else fold_case(sample))
     fr, en = function_words("fr"), function_words("en")
     return sum(map(fr.__contains__, tokens)), sum(map(en.__contains__, tokens))
 
 
-def detect(text: str, default: Lang = "en", *, folded: bool = False) -> Lang:
+def detect(text: str, default: Lang = "en", *, folded: bool = False, guess: bool = True) -> Lang:
     """The language of ``text``; ``default`` when there is nothing to tell from.
 
     ``folded=True`` says the text already went through ``fold_case`` (it saves a pass).
+    ``guess=False`` keeps ``default`` for a text without a single function word (a list of
+    names, a heading, a line of figures) instead of asking the n-gram models, which can only
+    guess there: a paragraph of a longer text is best read in the language around it.
     """
     votes_fr, votes_en = _votes(text, folded)
     if votes_fr - votes_en >= _MARGIN:
         return "fr"
     if votes_en - votes_fr >= _MARGIN:
         return "en"
-    if not any(ch.isalpha() for ch in text[:_SAMPLE]):
+    if (not guess and votes_fr == votes_en == 0) or not any(ch.isalpha() for ch in text[:_SAMPLE]):
         return default
     if votes_fr != votes_en and max(votes_fr, votes_en) >= 1 and len(text) < 200:
         return "fr" if votes_fr > votes_en else "en"

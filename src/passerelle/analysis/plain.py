@@ -36,7 +36,12 @@ def segments(masked: str, lowered: str, lang: str | None) -> list[Segment]:
     runs: list[Segment] = []
     whole = detect(lowered[:4000], folded=True)
     for start, end in paragraphs(lowered):
-        found = detect(lowered[start:end], whole, folded=True) if end - start > 24 else whole
+        # A short paragraph, or one without function words, is read in the text's language.
+        found = (
+            detect(lowered[start:end], whole, folded=True, guess=False)
+            if end - start > 24
+            else whole
+        )
         if runs and runs[-1].lang == found:
             runs[-1].end = end
         else:
