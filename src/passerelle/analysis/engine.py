@@ -154,15 +154,6 @@ def _finding(
     )
 
 
-_SEPARATORS = (" ", "\n", "\t", "/", ",", ".", "—", "–", "(", ":", ";", "+")
-
-
-def _tokens(text: str, start: int, end: int) -> int:
-    """An upper bound of the words in ``text[start:end]``, in a few C calls: every word but
-    the first follows one of these separators."""
-    return sum(text.count(sep, start, end) for sep in _SEPARATORS) + 1
-
-
 def _whole_words(text: str, start: int, end: int) -> bool:
     """A pattern match must not cut a word; an edge that is punctuation ('ll, %) may touch one."""
     return (not text[start].isalnum() or starts_word(text, start)) and (
@@ -348,19 +339,23 @@ class Run:
             self._acronyms = (found, defined)
         return self._acronyms
 
-    def lengths(self, rules: Compiled, sentences: list[Sentence]) -> Iterator[Finding]:
+    def length_limit(self, rules: Compiled) -> int | None:
+        """The smallest number of words a sentence may hold under the rules that apply."""
+        limits = [self._limit(rule) for rule in rules.lengths if self.wanted(rule.head)]
+        return min((limit for limit in limits if limit), default=None)
+
+    def _limit(self, rule: SentenceLength) -> int | None:
+        return self.options.max_words or rule.max_words.get(self.audience)
+
+    def lengths(self, rules: Compiled, long: list[Sentence]) -> Iterator[Finding]:
+        """Findings for the sentences (found longer than ``length_limit``) over each rule's."""
         for rule in rules.lengths:
-            if not self.wanted(rule.head):
+            limit = self._limit(rule)
+            if not limit or not self.wanted(rule.head):
                 continue
-            limit = self.options.max_words or rule.max_words.get(self.audience)
-            if not limit:
-                continue
-            for s in sentences:
-                if s.end - s.start <= limit * 2 or _tokens(self.masked, s.start, s.end) <= limit:
-                    continue  # too short to hold that many words: no need to count them
-                words = s.count_words(self.masked)
-                if words > limit:
-                    values = {"words": words, "max": limit}
+            for s in long:
+                if s.words > limit:
+                    values = {"words": s.words, "max": limit}
                     yield _finding(
                         rule.head,
                         s.start,

@@ -79,26 +79,26 @@ def check_text(
     main = _main_lang(runs)
     flagged: set[str] = set()
     findings: list[Finding] = []
-    main_sentences = []
+    main_sentences = 0
     main_words: list[str] = []
     for seg in runs:
         rules = compiled(seg.lang, options.rule_folders)
         reading = run.read(rules, seg)
         jargon = list(run.jargon(reading))
         taken = [(hit.start, hit.end) for hit, _ in jargon]
-        said = list(sentences(masked, seg.start, seg.end))
+        said = sentences(run.folded, seg.start, seg.end, run.length_limit(rules))
         findings.extend(
             chain(
                 (finding for _, finding in jargon),
                 run.existence(rules, seg, reading),
                 run.acronyms(rules, seg, taken, flagged),
-                run.lengths(rules, said),
+                run.lengths(rules, said.long),
             )
         )
         if seg.lang == main:
-            main_sentences.extend(said)
+            main_sentences += said.count
             main_words.extend(masked[seg.start : seg.end].split())
-    readability = _readability(run, main, main_words, len(main_sentences), findings)
+    readability = _readability(run, main, main_words, main_sentences, findings)
     findings = _located(text, _without_ignored(text, findings))
     return CheckResult(
         lang=main,

@@ -2,15 +2,15 @@
 
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a space, at a blank line, and before
 a Markdown list item, heading or table row: a bullet is a sentence of its own.
+
+A word is what readability counts too: a run of non-space characters holding at least one
+letter ("l'équipe" and "and/or" are one word, "42" and "—" none).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-
-from passerelle.analysis.text import WORD_RE
+from dataclasses import dataclass, field
 
 _BOUNDARY = re.compile(
     r"[.!?…]+[\"'»”)\]]*(?=\s|\Z)"  # end punctuation
@@ -19,33 +19,61 @@ _BOUNDARY = re.compile(
     r"|[:;](?=[ \t]*\n)"  # a colon or semicolon closing a line that introduces a list
 )
 
-
-_LETTER = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"\S*?[^\W\d_]\S*")
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
-
-    def count_words(self, text: str) -> int:
-        return len(WORD_RE.findall(text, self.start, self.end))
+    words: int
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sentence]:
-    """The sentences of ``text[start:end]`` that hold at least one word."""
+@dataclass(slots=True)
+class Sentences:
+    """How many sentences a stretch of text holds, and the ones longer than a limit."""
+
+    count: int = 0
+    long: list[Sentence] = field(default_factory=list)
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    return len(_WORD.findall(text, start, len(text) if end is None else end))
+
+
+def sentences(
+    text: str, start: int = 0, end: int | None = None, longer_than: int | None = None
+) -> Sentences:
+    """Count the sentences of ``text[start:end]`` that hold a word, and list those of more
+    than ``longer_than`` words.
+
+    Most sentences are ruled out without counting their words: ``k`` words take at least
+    ``2k - 1`` characters, and at most one more word than there are spaces.
+    ``text`` should have its no-break spaces folded to spaces (``fold``) so that they count.
+    """
     stop = len(text) if end is None else end
+    found = Sentences()
+    limit = longer_than or 0
     begin = start
-    for boundary in _BOUNDARY.finditer(text, start, stop):
-        yield from _sentence(text, begin, boundary.end())
-        begin = boundary.end()
-    yield from _sentence(text, begin, stop)
+    for boundary in (*(m.end() for m in _BOUNDARY.finditer(text, start, stop)), stop):
+        first = _LETTER.search(text, begin, boundary)
+        if first is not None:
+            found.count += 1
+            if (
+                limit
+                and boundary - first.start() > 2 * limit
+                and _spaces(text, begin, boundary) >= limit
+            ):
+                words = count_words(text, begin, boundary)
+                if words > limit:
+                    last = boundary
+                    while last > first.start() and text[last - 1].isspace():
+                        last -= 1
+                    found.long.append(Sentence(first.start(), last, words))
+        begin = boundary
+    return found
 
 
-def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
-    first = _LETTER.search(text, start, end)
-    if first:
-        start = first.start()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        yield Sentence(start, end)
+def _spaces(text: str, start: int, end: int) -> int:
+    return text.count(" ", start, end) + text.count("\n", start, end) + text.count("\t", start, end)
