@@ -9,7 +9,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from passerelle.analysis.engine import compiled
-from passerelle.analysis.prefilter import PatternSet, required_words
+from passerelle.analysis.prefilter import PatternSet, leading_words, required_words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"(?<!not )(?<!n't )\bguaranteed?\b", {"guarantee"}),
+        (r"\b(?:will|'ll)\s+(?:definitely|certainly)\b", {"will", "'ll"}),
+        (r"(?=sans)sans (?:aucun )?risque", {"sans "}),
+        (r"\bnever\s+again", {"never"}),
+        (r"(?:very )+sure", {"very "}),
+        (r"(?:ab|)c", None),
+        (r"\w+ never", None),
+        (r"a?bc", None),
+    ],
+)
+def test_leading_words_are_read_from_the_pattern(pattern: str, words: set[str] | None) -> None:
+    found = leading_words(pattern)
+    assert (set(found) if found is not None else None) == words
 
 
 @pytest.mark.parametrize(
@@ -35,7 +53,11 @@ BUILT_IN = [
     for pattern in getattr(rule, "patterns", ())
 ]
 VOCABULARY = sorted(
-    {word for source, _ in BUILT_IN for word in (required_words(source) or ())}
+    {
+        word
+        for source, _ in BUILT_IN
+        for word in (required_words(source) or set()) | (leading_words(source) or set())
+    }
     | set("we will never be down again the site sera toujours disponible 100 % , . sans".split())
 )
 
