@@ -31,7 +31,7 @@ from passerelle.analysis.text import ends_word, starts_word
 # An acronym-like word; what may not come before it (a letter, a digit, _ & / -) is checked on
 # each match rather than by a look-behind, which would cost the regex its fast scan for capitals.
 _ACRONYM = re.compile(r"([A-Z][A-Z0-9&]{1,7})s?(?![\w&/-])")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_LATIN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,8 +330,8 @@ class Run:
                 if start and (masked[start - 1].isalnum() or masked[start - 1] in "_&/-"):
                     continue  # inside a word
                 name = m.group(1)
-                if sum(map(str.isupper, name)) < 2 or _ROMAN.match(name):
-                    continue
+                if not name[1:].strip("0123456789&") or not name.strip("IVXLCDM"):
+                    continue  # one capital only ("A1"), or a Roman numeral ("XIV")
                 spelled = _SPELLED_AFTER.match(masked, m.end())
                 if spelled and " " in spelled.group(1).strip():
                     defined.add(name)
@@ -368,9 +368,9 @@ class Run:
 
 def _shouting(line: str) -> bool:
     """True for a line written in capitals (a title, a shout): no acronym to define there."""
+    if len(_LATIN_CAPITALS.findall(line, 0, 400)) <= 8:
+        return False  # most lines: a quick count of capitals in C rules them out
     upper = sum(map(str.isupper, line))
-    if upper <= 8:
-        return False
     letters = upper + sum(map(str.islower, line))
     return letters > 12 and upper / letters > 0.7
 

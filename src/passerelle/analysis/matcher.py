@@ -74,8 +74,8 @@ def _followed_by(text: str, end: int, phrases: tuple[str, ...]) -> bool:
 # Python objects, which is most of a one-line check's start-up.
 _LENGTHS = 4096
 
-Mark = tuple[int, int]
-"""A marked word found in the text: where it ends, and the reference it was marked with."""
+Mark = tuple[int, tuple[int, ...]]
+"""A marked word found in the text: where it ends, and the references it was marked with."""
 
 
 class PhraseMatcher(Generic[P]):
@@ -183,7 +183,7 @@ class PhraseMatcher(Generic[P]):
             begin = stop - value % _LENGTHS
             entries, marked = slots[value // _LENGTHS]
             if marked and marks is not None:
-                marks.extend((stop, ref) for ref in marked)
+                marks.append((stop, marked))
             if not entries or not at_word_boundary(lowered, begin, stop):
                 continue
             for entry in entries:

@@ -143,12 +143,12 @@ class PatternSet(Generic[P]):
     def __init__(self, patterns: Sequence[tuple[str, P]]) -> None:
         self._patterns = [_Pattern(re.compile(source), payload) for source, payload in patterns]
         self._always: list[int] = []
-        self._anchored: set[int] = set()  # patterns whose matches start with one of their words
+        anchored: set[int] = set()  # patterns whose matches start with one of their words
         indices: dict[str, tuple[int, ...]] = {}
         for index, (source, _) in enumerate(patterns):
             leading, words = leading_words(source), required_words(source)
             if leading is not None and not _rarer(words, leading):
-                self._anchored.add(index)
+                anchored.add(index)
                 words = leading
             if words is None:
                 self._always.append(index)
@@ -156,7 +156,15 @@ class PatternSet(Generic[P]):
             for word in sorted(words):
                 indices[word] = (*indices.get(word, ()), index)
         self._words = sorted(indices)
-        self._reveals = [(len(word), indices[word]) for word in self._words]
+        # word ref -> (its length, the anchored patterns it starts, the others it reveals)
+        self._reveals = [
+            (
+                len(word),
+                tuple(i for i in indices[word] if i in anchored),
+                tuple(i for i in indices[word] if i not in anchored),
+            )
+            for word in self._words
+        ]
         self._automaton: ahocorasick.Automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for ref, word in enumerate(self._words):
             self._automaton.add_word(word, ref)
@@ -186,28 +194,30 @@ class PatternSet(Generic[P]):
         if not self._words:
             return
         if marks is None:
-            marks = ((last + 1, ref) for last, ref in self._automaton.iter(text, start, end))
+            marks = ((last + 1, (ref,)) for last, ref in self._automaton.iter(text, start, end))
         windows: dict[int, list[tuple[int, int]]] = {}
-        starts: dict[int, set[int]] = {}
-        for stop, ref in marks:
-            length, indices = self._reveals[ref]
-            if stop - length < start:
-                continue
-            for index in indices:
-                if index in self._anchored:
-                    starts.setdefault(index, set()).add(stop - length)
-                    continue
-                low = max(start, stop - length - _WINDOW)
-                high = min(end, stop + _WINDOW)
-                spans = windows.setdefault(index, [])
-                if spans and low <= spans[-1][1]:
-                    spans[-1] = (min(spans[-1][0], low), max(spans[-1][1], high))
-                else:
-                    spans.append((low, high))
+        starts: dict[int, list[int]] = {}
+        for stop, refs in marks:
+            for ref in refs:
+                length, anchored, windowed = self._reveals[ref]
+                at = stop - length
+                for index in anchored:
+                    if index in starts:
+                        starts[index].append(at)
+                    else:
+                        starts[index] = [at]
+                for index in windowed:
+                    low = max(start, at - _WINDOW)
+                    high = min(end, stop + _WINDOW)
+                    spans = windows.setdefault(index, [])
+                    if spans and low <= spans[-1][1]:
+                        spans[-1] = (min(spans[-1][0], low), max(spans[-1][1], high))
+                    else:
+                        spans.append((low, high))
         for index in sorted(starts):
             pattern = self._patterns[index]
             reach = start
-            for at in sorted(starts[index]):
+            for at in sorted(set(starts[index])):
                 if at < reach:
                     continue  # inside the last match: a scan would not have looked there
                 found = pattern.regex.match(text, at, end)

@@ -26,7 +26,7 @@ _BOUNDARY = re.compile(
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"\S*?[^\W\d_]\S*")
+_WORD = re.compile(r"[^\W\d_]\S*")  # from the first letter of a run of non-spaces to its end
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,8 @@ def sentences(
     than ``longer_than`` words.
 
     Most sentences are ruled out without counting their words: ``k`` words take at least
-    ``2k - 1`` characters, and at most one more word than there are spaces.
+    ``2k - 1`` characters, at most one more word than there are spaces, and no more words
+    than runs of non-spaces.
     ``text`` should have its no-break spaces folded to spaces (``fold``) so that they count.
     """
     stop = len(text) if end is None else end
@@ -70,6 +71,7 @@ def sentences(
                 limit
                 and boundary - first.start() > 2 * limit
                 and _spaces(text, begin, boundary) >= limit
+                and len(text[begin:boundary].split()) > limit  # indented lines: many spaces
             ):
                 words = count_words(text, begin, boundary)
                 if words > limit:
