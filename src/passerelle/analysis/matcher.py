@@ -177,14 +177,21 @@ class PhraseMatcher(Generic[P]):
         hits: list[Hit[P]] = []
         if not len(self._automaton):
             return hits
-        slots = self._slots
+        slots, length = self._slots, len(lowered)
         for end_index, value in self._automaton.iter(lowered, start, end):
             stop = end_index + 1
             begin = stop - value % _LENGTHS
             entries, marked = slots[value // _LENGTHS]
             if marked and marks is not None:
                 marks.append((stop, marked))
-            if not entries or not at_word_boundary(lowered, begin, stop):
+            if (
+                not entries
+                # Most candidates are short keys inside a longer word ("pr" in "provided"):
+                # a glance at the characters around rules them out before the full check.
+                or (begin and lowered[begin - 1].isalnum())
+                or (stop < length and lowered[stop].isalnum())
+                or not at_word_boundary(lowered, begin, stop)
+            ):
                 continue
             for entry in entries:
                 if entry.exact is not None and folded[begin:stop] != entry.exact:
