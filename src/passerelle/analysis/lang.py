@@ -25,8 +25,10 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 # A paragraph is settled by function words when one language has at least this many
 # more hits than the other.
 _MARGIN = 2
-# Function words are dense: the first few hundred characters of a paragraph are enough.
+# Function words are dense: the first few hundred characters of a paragraph are enough, and
+# a glance at the first hundred or so settles most paragraphs by a wider margin.
 _SAMPLE = 300
+_GLANCE, _GLANCE_MARGIN = 120, 3
 # The letters of the function words of both languages: a class of lower-case letters keeps the
 # regex on its fast path (a Unicode class such as [^\W\d_] costs half as much again), and a
 # word with another letter is of no use to the vote anyway.
@@ -52,8 +54,8 @@ def _detector():  # type: ignore[no-untyped-def]
     )
 
 
-def _votes(text: str, folded: bool) -> tuple[int, int]:
-    sample = text[:_SAMPLE]
+def _votes(text: str, folded: bool, size: int = _SAMPLE) -> tuple[int, int]:
+    sample = text[:size]
     tokens = _VOTERS.findall(sample if folded else fold_case(sample))
     fr, en = function_words("fr"), function_words("en")
     return sum(map(fr.__contains__, tokens)), sum(map(en.__contains__, tokens))
@@ -67,7 +69,9 @@ def detect(text: str, default: Lang = "en", *, folded: bool = False, guess: bool
     names, a heading, a line of figures) instead of asking the n-gram models, which can only
     guess there: a paragraph of a longer text is best read in the language around it.
     """
-    votes_fr, votes_en = _votes(text, folded)
+    votes_fr, votes_en = _votes(text, folded, _GLANCE)
+    if abs(votes_fr - votes_en) < _GLANCE_MARGIN and len(text) > _GLANCE:
+        votes_fr, votes_en = _votes(text, folded)
     if votes_fr - votes_en >= _MARGIN:
         return "fr"
     if votes_en - votes_fr >= _MARGIN:

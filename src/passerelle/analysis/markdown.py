@@ -28,6 +28,7 @@ _INLINE = [
     ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),  # e-mail addresses
 ]
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")  # what a masked part turns into a space
 
 
 def _paragraphs_with(text: str, tell: str) -> list[tuple[int, int]]:
@@ -55,7 +56,7 @@ def _blank_matches(text: str, tell: str, pattern: re.Pattern[str]) -> str:
     last = 0
     for start, end in spans:
         parts.append(text[last:start])
-        parts.append("".join("\n" if ch == "\n" else " " for ch in text[start:end]))
+        parts.append(_NOT_A_LINE_BREAK.sub(" ", text[start:end]))
         last = end
     parts.append(text[last:])
     return "".join(parts)
@@ -65,7 +66,7 @@ _IGNORE = re.compile(r"<!--\s*passerelle\s*:\s*ignore\b([^>]*?)-->", re.I)
 
 
 def _blank(match: re.Match[str]) -> str:
-    return "".join("\n" if ch == "\n" else " " for ch in match.group())
+    return _NOT_A_LINE_BREAK.sub(" ", match.group())
 
 
 def mask(text: str) -> str:
