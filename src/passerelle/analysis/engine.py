@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import cast
 
-from passerelle.analysis.findings import Audience, Category, Finding, Level
+from passerelle.analysis.findings import Audience, Category, Finding
 from passerelle.analysis.forms import forms
 from passerelle.analysis.kinds import (
     Acronym,
@@ -26,7 +26,7 @@ from passerelle.analysis.matcher import Hit, Mark, PhraseMatcher, longest_first
 from passerelle.analysis.prefilter import PatternSet
 from passerelle.analysis.rules import PACKAGE_RULES, load_rules
 from passerelle.analysis.sentences import Sentence
-from passerelle.analysis.text import ends_word, starts_word
+from passerelle.analysis.text import LineIndex, ends_word, starts_word
 
 # An acronym-like word; what may not come before it (a letter, a digit, _ & / -) is checked on
 # each match rather than by a look-behind, which would cost the regex its fast scan for capitals.
@@ -131,29 +131,6 @@ def compiled(lang: str, folders: tuple[Path, ...] = ()) -> Compiled:
     )
 
 
-def _finding(
-    head: Head,
-    start: int,
-    end: int,
-    text: str,
-    message: str,
-    suggestion: str,
-    explanation: str = "",
-    level: Level | None = None,
-) -> Finding:
-    return Finding(
-        rule=head.id,
-        category=head.category,
-        level=level or head.level,
-        offset=start,
-        length=end - start,
-        match=text[start:end],
-        message=message,
-        suggestion=suggestion,
-        explanation=explanation,
-    )
-
-
 def _whole_words(text: str, start: int, end: int) -> bool:
     """A pattern match must not cut a word; an edge that is punctuation ('ll, %) may touch one."""
     return (not text[start].isalnum() or starts_word(text, start)) and (
@@ -191,8 +168,35 @@ class Run:
     ) -> None:
         self.original, self.masked, self.folded, self.lowered = original, masked, folded, lowered
         self.audience, self.options = audience, options
+        self.lines = LineIndex(original)
         self._shouting: dict[int, bool] = {}
         self._acronyms: tuple[list[tuple[int, int, str]], set[str]] | None = None
+
+    def finding(
+        self,
+        head: Head,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str,
+        explanation: str = "",
+        rule: str = "",
+    ) -> Finding:
+        """A finding on ``original[start:end]``, with its line and column."""
+        line, column = self.lines.locate(start)
+        return Finding(
+            rule or head.id,
+            head.category,
+            head.level,
+            start,
+            end - start,
+            self.original[start:end],
+            message,
+            suggestion,
+            explanation,
+            line,
+            column,
+        )
 
     def shouting(self, offset: int) -> bool:
         start = self.masked.rfind("\n", 0, offset) + 1
@@ -229,7 +233,6 @@ class Run:
             match = self.original[hit.start : hit.end]
             if self.accepted(match) or self.accepted(term.term):
                 continue
-            head = replace(rule.head, id=term.id)
             values = {
                 "match": match,
                 "term": term.term,
@@ -238,14 +241,14 @@ class Run:
             }
             yield (
                 hit,
-                _finding(
-                    head,
+                self.finding(
+                    rule.head,
                     hit.start,
                     hit.end,
-                    self.original,
                     _fill(rule.head.message, **values),
                     _fill(rule.head.suggestion, **values),
                     term.explain,
+                    rule=term.id,
                 ),
             )
 
@@ -261,11 +264,10 @@ class Run:
                 continue
             reach = hit.end
             match = self.original[hit.start : hit.end]
-            yield _finding(
+            yield self.finding(
                 rule.head,
                 hit.start,
                 hit.end,
-                self.original,
                 _fill(rule.head.message, match=match),
                 _fill(rule.head.suggestion, match=match),
             )
@@ -301,11 +303,10 @@ class Run:
                 expansion = rule.expansions.get(name, "")
                 values = {"match": name, "expansion": expansion}
                 suggestion = rule.head.suggestion if expansion else ""
-                yield _finding(
+                yield self.finding(
                     rule.head,
                     start,
                     end,
-                    self.original,
                     _fill(rule.head.message, **values),
                     _fill(suggestion, **values),
                     expansion,
@@ -356,11 +357,10 @@ class Run:
             for s in long:
                 if s.words > limit:
                     values = {"words": s.words, "max": limit}
-                    yield _finding(
+                    yield self.finding(
                         rule.head,
                         s.start,
                         s.end,
-                        self.original,
                         _fill(rule.head.message, **values),
                         _fill(rule.head.suggestion, **values),
                     )

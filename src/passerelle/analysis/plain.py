@@ -18,10 +18,10 @@ from passerelle.analysis.findings import (
     Readability,
 )
 from passerelle.analysis.lang import LANGS, Lang, detect, paragraphs
-from passerelle.analysis.markdown import ignores, mask
+from passerelle.analysis.markdown import Ignore, ignores, mask
 from passerelle.analysis.readability import score
 from passerelle.analysis.sentences import sentences
-from passerelle.analysis.text import LineIndex, fold, fold_case
+from passerelle.analysis.text import fold, fold_case
 
 _DEFAULT = Options()
 
@@ -99,7 +99,7 @@ def check_text(
             main_sentences += said.count
             main_words.extend(masked[seg.start : seg.end].split())
     readability = _readability(run, main, main_words, main_sentences, findings)
-    findings = _located(text, _without_ignored(text, findings))
+    findings = _in_order(_without_ignored(text, findings))
     return CheckResult(
         lang=main,
         findings=tuple(findings),
@@ -130,6 +130,8 @@ def _readability(
                     match="",
                     message=rule.head.message.format(**values),
                     suggestion=rule.head.suggestion.format(**values),
+                    line=1,
+                    column=1,
                 )
             )
     return result
@@ -139,40 +141,18 @@ def _without_ignored(text: str, findings: list[Finding]) -> list[Finding]:
     directives = ignores(text) if "passerelle" in text else []
     if not directives:
         return findings
-    index = LineIndex(text)
-    by_line: dict[int, list[object]] = {}
+    by_line: dict[int, list[Ignore]] = {}
     for directive in directives:
         by_line.setdefault(directive.line, []).append(directive)
-    kept = []
-    for finding in findings:
-        line, _ = index.locate(finding.offset)
-        if any(d.covers(finding.rule, finding.category) for d in by_line.get(line, [])):  # type: ignore[attr-defined]
-            continue
-        kept.append(finding)
-    return kept
+    return [
+        f
+        for f in findings
+        if not any(d.covers(f.rule, f.category) for d in by_line.get(f.line, []))
+    ]
 
 
-def _located(text: str, findings: list[Finding]) -> list[Finding]:
-    index = LineIndex(text)
-    out = []
-    for f in sorted(findings, key=lambda f: (f.offset, LEVEL_ORDER[f.level], f.rule)):
-        line, column = index.locate(f.offset)
-        out.append(
-            Finding(
-                f.rule,
-                f.category,
-                f.level,
-                f.offset,
-                f.length,
-                f.match,
-                f.message,
-                f.suggestion,
-                f.explanation,
-                line,
-                column,
-            )
-        )
-    return out
+def _in_order(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.offset, LEVEL_ORDER[f.level], f.rule))
 
 
 def _gloss(explanation: str) -> str:

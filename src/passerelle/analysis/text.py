@@ -8,6 +8,7 @@ at ``text[offset:offset + length]`` whatever typography the author used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 # Typographic variants folded to one ASCII form, one character for one character.
@@ -105,7 +106,5 @@ class LineIndex:
             pos = text.find("\n", pos + 1)
 
     def locate(self, offset: int) -> tuple[int, int]:
-        from bisect import bisect_right
-
         line = bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
