@@ -199,11 +199,12 @@ class Run:
         )
 
     def shouting(self, offset: int) -> bool:
+        """True when ``offset`` is on a line in capitals (judged on its first 400 characters)."""
         start = self.masked.rfind("\n", 0, offset) + 1
         known = self._shouting.get(start)
         if known is None:
             end = self.masked.find("\n", offset)
-            line = self.masked[start : end if end != -1 else len(self.masked)]
+            line = self.masked[start : min(end if end != -1 else len(self.masked), start + 400)]
             known = self._shouting[start] = _shouting(line)
         return known
 
@@ -279,7 +280,7 @@ class Run:
         taken: list[tuple[int, int]],
         flagged: set[str],
     ) -> Iterator[Finding]:
-        candidates, defined = self.acronym_candidates()
+        candidates, _ = self.acronym_candidates()
         taken_starts = sorted(start for start, _ in taken)
         taken_ends = dict(taken)
         for rule in rules.acronyms:
@@ -291,12 +292,10 @@ class Run:
                     break
                 if (
                     name in flagged
-                    or name in defined
                     or name in rule.known
                     or not rule.min_length <= len(name) <= rule.max_length
                     or self.accepted(name)
                     or _inside(taken_starts, taken_ends, start)
-                    or self.shouting(start)
                 ):
                     continue
                 flagged.add(name)
@@ -313,7 +312,8 @@ class Run:
                 )
 
     def acronym_candidates(self) -> tuple[list[tuple[int, int, str]], set[str]]:
-        """Every acronym-like word of the text, and those the text spells out.
+        """Every acronym-like word of the text that it does not spell out, outside lines in
+        capitals; and the acronyms it spells out.
 
         Computed once per text: a definition may come after the first use, or in another
         paragraph than the one being checked.
@@ -336,7 +336,9 @@ class Run:
                 spelled = _SPELLED_AFTER.match(masked, m.end())
                 if spelled and " " in spelled.group(1).strip():
                     defined.add(name)
-                found.append((start, m.end(1), name))
+                if not self.shouting(start):
+                    found.append((start, m.end(1), name))
+            found = [candidate for candidate in found if candidate[2] not in defined]
             self._acronyms = (found, defined)
         return self._acronyms
 
@@ -368,7 +370,7 @@ class Run:
 
 def _shouting(line: str) -> bool:
     """True for a line written in capitals (a title, a shout): no acronym to define there."""
-    if len(_LATIN_CAPITALS.findall(line, 0, 400)) <= 8:
+    if len(_LATIN_CAPITALS.findall(line)) <= 8:
         return False  # most lines: a quick count of capitals in C rules them out
     upper = sum(map(str.isupper, line))
     letters = upper + sum(map(str.islower, line))
