@@ -144,12 +144,17 @@ class PatternSet(Generic[P]):
         self._patterns = [_Pattern(re.compile(source), payload) for source, payload in patterns]
         self._always: list[int] = []
         anchored: set[int] = set()  # patterns whose matches start with one of their words
+        # Patterns found through rarer words, whose matches still start with one of these: in
+        # a window, they are only tried where such a word starts.
+        self._leads: dict[int, tuple[str, ...]] = {}
         indices: dict[str, tuple[int, ...]] = {}
         for index, (source, _) in enumerate(patterns):
             leading, words = leading_words(source), required_words(source)
             if leading is not None and not _rarer(words, leading):
                 anchored.add(index)
                 words = leading
+            elif leading is not None:
+                self._leads[index] = tuple(sorted(leading))
             if words is None:
                 self._always.append(index)
                 continue
@@ -216,16 +221,43 @@ class PatternSet(Generic[P]):
                         spans.append((low, high))
         for index in sorted(starts):
             pattern = self._patterns[index]
-            reach = start
-            for at in sorted(set(starts[index])):
-                if at < reach:
-                    continue  # inside the last match: a scan would not have looked there
-                found = pattern.regex.match(text, at, end)
-                if found is not None:
-                    reach = max(found.end(), at + 1)
-                    yield found, pattern.payload
+            for found in _attempts(pattern.regex, text, sorted(set(starts[index])), start, end):
+                yield found, pattern.payload
         for index in sorted(windows):
             pattern = self._patterns[index]
+            lead = self._leads.get(index)
             for low, high in windows[index]:
-                for match in pattern.regex.finditer(text, low, high):
+                if lead is None:
+                    matches: Iterable[re.Match[str]] = pattern.regex.finditer(text, low, high)
+                else:
+                    matches = _attempts(
+                        pattern.regex, text, _starts(text, lead, low, high), low, high
+                    )
+                for match in matches:
                     yield match, pattern.payload
+
+
+def _starts(text: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where one of ``words`` starts in ``text[start:end]``, in order."""
+    found: list[int] = []
+    for word in words:
+        at = text.find(word, start, end)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + 1, end)
+    return sorted(set(found))
+
+
+def _attempts(
+    regex: re.Pattern[str], text: str, starts: list[int], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """What ``regex.finditer(text, start, end)`` finds when every match must begin at one of
+    ``starts`` (sorted): one attempt at each, skipping those inside the last match."""
+    reach = start
+    for at in starts:
+        if at < reach:
+            continue  # inside the last match: a scan would not have looked there
+        found = regex.match(text, at, end)
+        if found is not None:
+            reach = max(found.end(), at + 1)
+            yield found
