@@ -55,6 +55,65 @@ def _plurals(term: str) -> set[str]:
     return {last, every}
 
 
+_VOWELS = "aeiou"
+# French -er endings: past participles, present, imperfect, future and present participle.
+_FRENCH_ER = (
+    "er é ée és ées e es ent ons ez ais ait aient ions iez era eront erait eraient ant"
+).split()
+
+
+def _english_verb(word: str) -> set[str]:
+    """The regular forms of an English verb: ships, shipped, shipping; throttles, throttled,
+    throttling; deploys, deployed, deploying; tries, tried, trying."""
+    if not word.isalpha() or len(word) < 2:
+        return {word}
+    if word.endswith("e"):
+        stem_ed, stem_ing = word[:-1], word[:-1]
+    elif word.endswith("y") and word[-2] not in _VOWELS:
+        stem_ed, stem_ing = word[:-1] + "i", word
+    elif (
+        _syllables(word) == 1
+        and word[-1] not in _VOWELS + "wxy"
+        and word[-2] in _VOWELS
+        and word[-3:-2] not in ("", *_VOWELS)
+    ):
+        stem_ed = stem_ing = word + word[-1]  # one short syllable: ship, drop, spin
+    else:
+        stem_ed = stem_ing = word
+    third = word + "es" if word.endswith(("s", "sh", "ch", "x", "z")) else word + "s"
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        third = word[:-1] + "ies"
+    return {word, third, stem_ed + "ed", stem_ing + "ing"}
+
+
+def _syllables(word: str) -> int:
+    groups, previous = 0, False
+    for ch in word:
+        vowel = ch in _VOWELS
+        groups += vowel and not previous
+        previous = vowel
+    return groups
+
+
+def _french_verb(word: str) -> set[str]:
+    """The forms of a French verb in -er that technical writing uses: scaler, scalé, scalée,
+    scalés, on scale, ils scalent, ça scalait, ça scalera, en scalant (mergeait, lançait)."""
+    if not word.endswith("er") or len(word) < 4:
+        return {word}
+    stem = word[:-2]
+    soft = {"g": stem + "e", "c": stem[:-1] + "ç"}.get(stem[-1], stem)  # before a and o
+    return {(soft if ending[0] in "ao" else stem) + ending for ending in _FRENCH_ER}
+
+
+def conjugated(term: str, lang: str) -> set[str]:
+    """A verb phrase with its first word in every regular form ("roll back": rolled back,
+    rolling back, rolls back; "merger": mergé, mergée, mergent). Irregular forms (built,
+    spun up) are listed as variants."""
+    first, _, rest = term.partition(" ")
+    inflect = _french_verb if lang == "fr" else _english_verb
+    return {" ".join(filter(None, (form, rest))) for form in inflect(first)}
+
+
 def forms(terms: Iterable[str]) -> set[str]:
     """Every spelling of the given terms: as written, hyphenated or not, singular or plural."""
     out: set[str] = set()

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from passerelle.analysis.findings import Audience, Category, Level
-from passerelle.analysis.forms import forms, is_short_capitals
+from passerelle.analysis.forms import conjugated, forms, is_short_capitals
 from passerelle.analysis.kinds import (
     KIND_NAMES,
     Acronym,
@@ -198,7 +198,9 @@ def _rule(fields: _Fields, lang: str, base: Traversable | Path) -> Rule:
         name = fields.text("glossary")
         folder = base / name
         borrowed = name.startswith("../")
-        terms = load_glossary(folder, head.id)
+        # "../en/jargon": the glossary of another language, whose verbs conjugate its own way
+        spoken = Path(name).parts[1] if borrowed and len(Path(name).parts) > 2 else lang
+        terms = load_glossary(folder, head.id, spoken)
         if borrowed:
             terms = (kept for term in terms if (kept := _borrowable(term)) is not None)
         return Substitution(head=head, terms=tuple(terms), borrowed=borrowed)
@@ -230,7 +232,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-") or "term"
 
 
-def load_glossary(folder: Traversable | Path, rule_id: str) -> Iterator[Term]:
+def load_glossary(folder: Traversable | Path, rule_id: str, lang: str = "") -> Iterator[Term]:
     """Every entry of every ``*.yaml`` file in a glossary folder, as ``Term`` values."""
     if not folder.is_dir():
         raise RuleError(str(folder), 0, "glossary folder not found")
@@ -241,13 +243,19 @@ def load_glossary(folder: Traversable | Path, rule_id: str) -> Iterator[Term]:
         if not isinstance(entries, list):
             raise top.fail("a glossary file needs a list of 'entries'")
         for entry in entries:
-            yield _term(_Fields(entry, str(path), "a glossary entry", top.line), rule_id)
+            fields = _Fields(entry, str(path), "a glossary entry", top.line)
+            yield _term(fields, rule_id, lang or rule_id.split(".", 1)[0])
 
 
-def _term(fields: _Fields, rule_id: str) -> Term:
+def _term(fields: _Fields, rule_id: str, lang: str) -> Term:
     term = fields.text("term")
     variants = fields.texts("variants")
     case = fields.choice("case", ("sensitive", "insensitive")) if "case" in fields.data else ""
+    if "inflect" in fields.data:
+        fields.choice("inflect", ("verb",))  # regular forms of a verb, in the glossary's language
+        variants = tuple(
+            dict.fromkeys(form for v in (term, *variants) for form in conjugated(v, lang))
+        )
     exact: list[str] = []
     folded: list[str] = []
     for spelling in (term, *variants):
