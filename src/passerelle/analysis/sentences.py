@@ -61,15 +61,23 @@ def sentences(
     """
     stop = len(text) if end is None else end
     found = Sentences()
-    limit = longer_than or 0
-    begin = start
-    for boundary in (*(m.end() for m in _BOUNDARY.finditer(text, start, stop)), stop):
-        first = _LETTER.search(text, begin, boundary)
+    ends = [m.end() for m in _BOUNDARY.finditer(text, start, stop)]
+    ends.append(stop)
+    letter, count, begin = _LETTER.search, 0, start
+    if not longer_than:
+        for boundary in ends:
+            count += letter(text, begin, boundary) is not None
+            begin = boundary
+        found.count = count
+        return found
+    limit, shortest = longer_than, 2 * longer_than
+    for boundary in ends:
+        first = letter(text, begin, boundary)
         if first is not None:
-            found.count += 1
+            count += 1
             if (
-                limit
-                and boundary - first.start() > 2 * limit
+                boundary - begin > shortest
+                and boundary - first.start() > shortest
                 and _spaces(text, begin, boundary) >= limit
                 and len(text[begin:boundary].split()) > limit  # indented lines: many spaces
             ):
@@ -80,6 +88,7 @@ def sentences(
                         last -= 1
                     found.long.append(Sentence(first.start(), last, words))
         begin = boundary
+    found.count = count
     return found
 
 
