@@ -202,12 +202,12 @@ class Run:
         )
 
     def shouting(self, offset: int) -> bool:
-        """True when ``offset`` is on a line in capitals (judged on its first 400 characters)."""
+        """True when ``offset`` is on a line in capitals (judged on its first 160 characters)."""
         start = self.masked.rfind("\n", 0, offset) + 1
         known = self._shouting.get(start)
         if known is None:
             end = self.masked.find("\n", offset)
-            line = self.masked[start : min(end if end != -1 else len(self.masked), start + 400)]
+            line = self.masked[start : min(end if end != -1 else len(self.masked), start + 160)]
             known = self._shouting[start] = _shouting(line)
         return known
 
@@ -373,6 +373,8 @@ class Run:
 
 def _shouting(line: str) -> bool:
     """True for a line written in capitals (a title, a shout): no acronym to define there."""
+    if line.isupper():  # no small letter at all: a shout if it holds enough letters
+        return sum(map(str.isupper, line)) > 12
     if len(_LATIN_CAPITALS.findall(line)) <= 8:
         return False  # most lines: a quick count of capitals in C rules them out
     upper = sum(map(str.isupper, line))
