@@ -16,17 +16,19 @@ _FENCE = re.compile(
     re.S | re.M,
 )
 # Each pattern runs only on the paragraphs that hold its tell-tale characters: most texts
-# have no code and few addresses, and a regex scanning every word for an "@" is slow.
+# have no code and few addresses. URLs and e-mail addresses are found from their "://" and "@"
+# (see ``_urls`` and ``_emails``): a pattern that opens on a word boundary or a look-behind
+# tries every position of a paragraph.
 _INLINE = [
     ("<!--", re.compile(r"<!--.*?-->", re.S)),  # HTML comments (directives are read before)
     ("`", re.compile(r"(`+)(?!`)(?:[^`]|(?!\1)`)+?(?<!`)\1(?!`)")),  # inline code spans
     ("<", re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")),  # HTML tags
     ("](", re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")),  # link targets: [text](url "title")
     ("]:", re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)),  # reference definitions
-    ("://", re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)),  # URLs
     ("www.", re.compile(r"\bwww\.[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)),
-    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),  # e-mail addresses
 ]
+_URL_REST = re.compile(r"://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")  # after http, https, ftp
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+\b")  # before it: [\w.+-]+, the local part
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")  # what a masked part turns into a space
 
@@ -44,12 +46,54 @@ def _paragraphs_with(text: str, tell: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """What ``\\b(?:https?|ftp)://[^\\s<>()\\[\\]]+[^\\s<>()\\[\\].,;:!?'"]`` (ignoring case)
+    finds, looked for from each "://"."""
+    spans: list[tuple[int, int]] = []
+    at = text.find("://")
+    while at != -1:
+        rest = _URL_REST.match(text, at)
+        scheme = next(
+            (at - n for n in (5, 4, 3) if text[at - n : at].lower() in ("https", "http", "ftp")),
+            -1,
+        )
+        if rest and scheme >= 0 and not (scheme and _word_char(text[scheme - 1])):
+            if not spans or scheme >= spans[-1][1]:
+                spans.append((scheme, rest.end()))
+            at = text.find("://", rest.end())
+        else:
+            at = text.find("://", at + 1)
+    return spans
+
+
+def _emails(text: str) -> list[tuple[int, int]]:
+    """What ``(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b`` finds, looked for from each "@"."""
+    spans: list[tuple[int, int]] = []
+    reach = 0
+    for domain in _EMAIL_DOMAIN.finditer(text):
+        left = domain.start()
+        while left > 0 and (_word_char(text[left - 1]) or text[left - 1] in ".+-"):
+            left -= 1
+        if left < domain.start() and left >= reach:
+            spans.append((left, domain.end()))
+            reach = domain.end()
+    return spans
+
+
 def _blank_matches(text: str, tell: str, pattern: re.Pattern[str]) -> str:
     spans = [
         m.span()
         for start, end in _paragraphs_with(text, tell)
         for m in pattern.finditer(text, start, end)
     ]
+    return _blank_spans(text, spans)
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
     parts: list[str] = []
@@ -74,9 +118,16 @@ def mask(text: str) -> str:
     text = _FRONT_MATTER.sub(_blank, text, count=1)
     if "```" in text or "~~~" in text:
         text = _FENCE.sub(_blank, text)
-    for tell, pattern in _INLINE:
+    for tell, pattern in _INLINE[:5]:  # comments, code, tags and links come before addresses
         if tell in text:
             text = _blank_matches(text, tell, pattern)
+    if "://" in text:
+        text = _blank_spans(text, _urls(text))
+    for tell, pattern in _INLINE[5:]:
+        if tell in text:
+            text = _blank_matches(text, tell, pattern)
+    if "@" in text:
+        text = _blank_spans(text, _emails(text))
     return text
 
 
