@@ -65,7 +65,7 @@ def detect(text: str, default: Lang = "en", *, folded: bool = False, guess: bool
     """The language of ``text``; ``default`` when there is nothing to tell from.
 
     ``folded=True`` says the text already went through ``fold_case`` (it saves a pass).
-    ``guess=False`` keeps ``default`` for a text without a single function word (a list of
+    ``guess=False`` keeps ``default`` for a text with at most one function word (a list of
     names, a heading, a line of figures) instead of asking the n-gram models, which can only
     guess there: a paragraph of a longer text is best read in the language around it.
     """
@@ -76,10 +76,12 @@ def detect(text: str, default: Lang = "en", *, folded: bool = False, guess: bool
         return "fr"
     if votes_en - votes_fr >= _MARGIN:
         return "en"
-    if (not guess and votes_fr == votes_en == 0) or not any(ch.isalpha() for ch in text[:_SAMPLE]):
+    if not any(ch.isalpha() for ch in text[:_SAMPLE]):
         return default
     if votes_fr != votes_en and max(votes_fr, votes_en) >= 1 and len(text) < 200:
         return "fr" if votes_fr > votes_en else "en"
+    if not guess and max(votes_fr, votes_en) <= 1:
+        return default
     from lingua import Language
 
     found = _detector().detect_language_of(text[: _SAMPLE * 2])
