@@ -19,11 +19,12 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "business_messages"
 HELDOUT = DATA.with_name("business_messages_heldout")  # same format, ids hfr-NNN and hen-NNN
 HELDOUT2 = DATA.with_name("business_messages_heldout2")  # the same again, ids h2fr-NNN, h2en-NNN
+HELDOUT3 = DATA.with_name("business_messages_heldout3")  # and again, ids h3fr-NNN, h3en-NNN
 # The first two sets were written to cover every Markdown and typography case the checker
 # handles; the second held-out set only had to be blind, natural and labelled by the same guide.
 SETS = pytest.mark.parametrize("data", [DATA, HELDOUT], ids=["dev", "heldout"])
 EVERY_SET = pytest.mark.parametrize(
-    "data", [DATA, HELDOUT, HELDOUT2], ids=["dev", "heldout", "heldout2"]
+    "data", [DATA, HELDOUT, HELDOUT2, HELDOUT3], ids=["dev", "heldout", "heldout2", "heldout3"]
 )
 LANGS = ("fr", "en")
 CATEGORIES = {"jargon", "acronym", "overpromise"}
@@ -53,10 +54,12 @@ def _messages(lang: str, folder: Path = DATA) -> list[dict[str, Any]]:
 ALL = [(lang, m) for lang in LANGS for m in _messages(lang)]
 HELD_OUT = [(lang, m) for lang in LANGS for m in _messages(lang, HELDOUT)]
 HELD_OUT2 = [(lang, m) for lang in LANGS for m in _messages(lang, HELDOUT2)]
+HELD_OUT3 = [(lang, m) for lang in LANGS for m in _messages(lang, HELDOUT3)]
 EVERY = (
     [("", lang, m) for lang, m in ALL]
     + [("h", lang, m) for lang, m in HELD_OUT]
     + [("h2", lang, m) for lang, m in HELD_OUT2]
+    + [("h3", lang, m) for lang, m in HELD_OUT3]
 )
 
 
@@ -147,3 +150,5 @@ def test_the_benchmark_loads_both_files() -> None:
     assert len(held_out) == len(HELD_OUT)
     assert bench.SETS["heldout2"] == HELDOUT2
     assert len(bench.load_messages(HELDOUT2.glob("*.yaml"))) == len(HELD_OUT2)
+    assert bench.SETS["heldout3"] == HELDOUT3
+    assert len(bench.load_messages(HELDOUT3.glob("*.yaml"))) == len(HELD_OUT3)
