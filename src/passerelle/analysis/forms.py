@@ -65,8 +65,8 @@ _FRENCH_ER = (
 def _english_verb(word: str) -> set[str]:
     """The regular forms of an English verb: ships, shipped, shipping; throttles, throttled,
     throttling; deploys, deployed, deploying; tries, tried, trying."""
-    if not word.isalpha() or len(word) < 2:
-        return {word}
+    if not word.isalpha() or len(word) < 2 or (len(word) > 5 and word.endswith(("ed", "ing"))):
+        return {word}  # not a verb, or a form already inflected (a variant "autoscaled")
     if word.endswith("e"):
         stem_ed, stem_ing = word[:-1], word[:-1]
     elif word.endswith("y") and word[-2] not in _VOWELS:
