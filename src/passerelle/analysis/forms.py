@@ -48,10 +48,12 @@ def _plural(word: str) -> str:
     return word + ("S" if word.isupper() and len(word) > 6 else "s")
 
 
-def _plurals(term: str) -> set[str]:
+def _plurals(term: str, lang: str) -> set[str]:
     parts = term.split(" ")
     last = " ".join([*parts[:-1], _plural(parts[-1])])
     every = " ".join(p if p.lower() in _FUNCTION_WORDS else _plural(p) for p in parts)
+    if lang == "fr" and len(parts) > 1:  # the head noun comes first: "zones de disponibilité"
+        return {last, every, " ".join([_plural(parts[0]), *parts[1:]])}
     return {last, every}
 
 
@@ -114,11 +116,12 @@ def conjugated(term: str, lang: str) -> set[str]:
     return {" ".join(filter(None, (form, rest))) for form in inflect(first)}
 
 
-def forms(terms: Iterable[str]) -> set[str]:
-    """Every spelling of the given terms: as written, hyphenated or not, singular or plural."""
+def forms(terms: Iterable[str], lang: str = "") -> set[str]:
+    """Every spelling of the given terms: as written, hyphenated or not, singular or plural
+    (in French, a phrase's first word alone is put in the plural too)."""
     out: set[str] = set()
     for term in terms:
         for spelling in _spellings(term):
             out.add(spelling)
-            out |= _plurals(spelling)
+            out |= _plurals(spelling, lang)
     return {f for f in out if f.strip()}

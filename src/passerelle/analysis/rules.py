@@ -265,11 +265,11 @@ def _term(fields: _Fields, rule_id: str, lang: str) -> Term:
     return Term(
         id=f"{rule_id}.{_slug(term)}",
         term=term,
-        forms=tuple(sorted(forms(folded))),
+        forms=tuple(sorted(forms(folded, lang))),
         plain=fields.text("plain"),
         explain=fields.text("explain"),
         example=fields.text("example"),
-        exact_forms=tuple(sorted(forms(exact))),
+        exact_forms=tuple(sorted(forms(exact, lang))),
         preceded_by=frozenset(fold(w).lower() for w in fields.texts("preceded_by")),
         not_followed_by=fields.texts("not_followed_by"),
         path=fields.path,
