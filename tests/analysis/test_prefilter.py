@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from passerelle.analysis.engine import compiled
 from passerelle.analysis.prefilter import PatternSet, leading_words, required_words
+from passerelle.analysis.rules import load_rules
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_required_words_are_read_from_the_pattern(pattern: str, words: set[str] 
 BUILT_IN = [
     (pattern, rule.head.id)
     for lang in ("fr", "en")
-    for rule in compiled(lang).rules
+    for rule in load_rules(lang)
     for pattern in getattr(rule, "patterns", ())
 ]
 VOCABULARY = sorted(

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from passerelle.analysis import check_text
-from passerelle.analysis.engine import compiled
 from passerelle.analysis.kinds import Substitution
+from passerelle.analysis.rules import load_rules
 from passerelle.analysis.text import fold_case
 
 PIECES = ["é", "è", "œ", "’", "'", "\u00a0", "\u202f", "-", "\n", "#", "`", "*", "(", ")", "%"]
@@ -47,7 +47,7 @@ def test_results_are_deterministic(text: str, audience: str) -> None:
 def _glossary_forms(lang: str) -> list[str]:
     return [
         fold_case(form)
-        for rule in compiled(lang).rules
+        for rule in load_rules(lang)
         if isinstance(rule, Substitution)
         for term in rule.terms
         for form in (*term.forms, *term.exact_forms)

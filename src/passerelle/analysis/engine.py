@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import cast
@@ -20,7 +20,6 @@ from passerelle.analysis.kinds import (
     Rule,
     SentenceLength,
     Substitution,
-    Term,
 )
 from passerelle.analysis.matcher import Hit, Mark, PhraseMatcher, longest_first
 from passerelle.analysis.prefilter import PatternSet
@@ -60,30 +59,34 @@ class Segment:
     lang: str
 
 
+# What a glossary finding needs of its rule and term: the rule's head, the term's id, the term,
+# its plain alternative and its explanation. A plain tuple, so that the rule cache holds neither
+# the glossary's thousands of spellings nor objects that are slow to restore.
+Gloss = tuple[Head, str, str, str, str]
+
+
 @dataclass(slots=True)
 class Compiled:
-    """Every rule of one language, ready to run."""
+    """Every rule of one language, ready to run (the rules themselves are not kept)."""
 
     lang: str
-    rules: tuple[Rule, ...]
+    rules: InitVar[tuple[Rule, ...]]
     # Glossary terms and existence phrases, with the prefilter's words marked: one reading.
-    phrases: PhraseMatcher[tuple[Substitution, Term] | Existence] = field(
-        default_factory=PhraseMatcher
-    )
+    phrases: PhraseMatcher[Gloss | Existence] = field(default_factory=PhraseMatcher)
     patterns: PatternSet[Existence] = field(default_factory=lambda: PatternSet([]))
     acronyms: list[Acronym] = field(default_factory=list)
     lengths: list[SentenceLength] = field(default_factory=list)
     readability: list[ReadabilityRule] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, rules: tuple[Rule, ...]) -> None:
         sources: list[tuple[str, Existence]] = []
-        for rule in self.rules:
+        for rule in rules:
             if isinstance(rule, Substitution):
                 for term in rule.terms:
                     spellings = [(f, False) for f in term.forms] + [
                         (f, True) for f in term.exact_forms
                     ]
-                    payload = (rule, term)  # one object for every spelling of the term
+                    payload = (rule.head, term.id, term.term, term.plain, term.explain)
                     for form, exact in spellings:
                         self.phrases.add(
                             form,
@@ -152,7 +155,7 @@ def _fill(template: str, **values: object) -> str:
 class Reading:
     """What one reading of a segment found: glossary terms, existence phrases, marked words."""
 
-    terms: list[Hit[tuple[Substitution, Term]]] = field(default_factory=list)
+    terms: list[Hit[Gloss]] = field(default_factory=list)
     phrases: list[Hit[Existence]] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
 
@@ -225,34 +228,29 @@ class Run:
             if isinstance(hit.payload, Existence):
                 reading.phrases.append(cast(Hit[Existence], hit))
             else:
-                reading.terms.append(cast(Hit[tuple[Substitution, Term]], hit))
+                reading.terms.append(cast(Hit[Gloss], hit))
         reading.terms = longest_first(reading.terms)
         return reading
 
-    def jargon(self, reading: Reading) -> Iterator[tuple[Hit[tuple[Substitution, Term]], Finding]]:
+    def jargon(self, reading: Reading) -> Iterator[tuple[Hit[Gloss], Finding]]:
         for hit in reading.terms:
-            rule, term = hit.payload
-            if not self.wanted(rule.head):
+            head, term_id, term, plain, explain = hit.payload
+            if not self.wanted(head):
                 continue
             match = self.original[hit.start : hit.end]
-            if self.accepted(match) or self.accepted(term.term):
+            if self.accepted(match) or self.accepted(term):
                 continue
-            values = {
-                "match": match,
-                "term": term.term,
-                "plain": term.plain,
-                "explain": term.explain,
-            }
+            values = {"match": match, "term": term, "plain": plain, "explain": explain}
             yield (
                 hit,
                 self.finding(
-                    rule.head,
+                    head,
                     hit.start,
                     hit.end,
-                    _fill(rule.head.message, **values),
-                    _fill(rule.head.suggestion, **values),
-                    term.explain,
-                    rule=term.id,
+                    _fill(head.message, **values),
+                    _fill(head.suggestion, **values),
+                    explain,
+                    rule=term_id,
                 ),
             )
 
