@@ -114,7 +114,11 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
             return set().union(*branches) if all(branches) else None  # type: ignore[arg-type]
         if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
             low, _, sub = av
-            return _leading(list(sub)) if low >= 1 else None
+            inner = _leading(list(sub))
+            if low >= 1 or inner is None:
+                return inner
+            rest = _leading(items[at + 1 :])  # optional: the match starts with it or after it
+            return inner | rest if rest else None
         return None
     return None
 
