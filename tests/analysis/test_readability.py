@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from passerelle.analysis.readability import score, syllables_en, syllables_fr
+from passerelle.analysis.readability import forget, score, syllables_en, syllables_fr
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,7 @@ def test_english_scores_without_any_network(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    syllables_en.cache_clear()
+    forget()
     result = score("flesch", "The cat sat on the mat with a zorblaxian hat".split(), 1)
     assert result.words == 10
     assert 60 < result.score < 110
