@@ -123,6 +123,40 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
     return None
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def starts_on_boundary(pattern: str) -> bool:
+    """True when every match of ``pattern`` begins at a word boundary (``\\b``, after any
+    look-arounds), so that it cannot begin inside a word."""
+    if sre_parse is None:
+        return False
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return False
+    return _on_boundary(list(parsed))
+
+
+def _on_boundary(items: list[tuple[Any, Any]]) -> bool:
+    assert sre_constants is not None
+    c = sre_constants
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.AT:
+            if av is c.AT_BOUNDARY:
+                return True
+            continue
+        if op is c.SUBPATTERN:
+            return _on_boundary(list(av[-1]))
+        if op is c.BRANCH:
+            return all(_on_boundary(list(branch)) for branch in av[1])
+        return False
+    return False
+
+
 def _rarer(words: frozenset[str] | None, than: frozenset[str]) -> bool:
     """True when ``words`` are clearly longer, so rarer, than ``than``: a window around
     "definitely" is opened less often than an attempt at each "will" is made."""
@@ -182,11 +216,20 @@ class PatternSet(Generic[P]):
             for word in sorted(words):
                 indices[word] = (*indices.get(word, ()), index)
         self._words = sorted(indices)
-        # word ref -> (its length, the anchored patterns it starts, the others it reveals)
+        # Anchored patterns that want a word boundary before their first word: a mark inside a
+        # word ("ne" in "une", "all" in "call") cannot start one of their matches.
+        bounded = {i for i in anchored if starts_on_boundary(patterns[i][0])}
+        # word ref -> (its length, the anchored patterns it starts, those of them it can start
+        # only at the beginning of a word, the others it reveals)
         self._reveals = [
             (
                 len(word),
                 tuple(i for i in indices[word] if i in anchored),
+                tuple(
+                    i
+                    for i in indices[word]
+                    if i in anchored and not (i in bounded and _word_char(word[0]))
+                ),
                 tuple(i for i in indices[word] if i not in anchored),
             )
             for word in self._words
@@ -225,8 +268,10 @@ class PatternSet(Generic[P]):
         starts: dict[int, list[int]] = {}
         for stop, refs in marks:
             for ref in refs:
-                length, anchored, windowed = self._reveals[ref]
+                length, anchored, inside, windowed = self._reveals[ref]
                 at = stop - length
+                if at > start and _word_char(text[at - 1]):
+                    anchored = inside  # the mark is inside a word
                 for index in anchored:
                     if index in starts:
                         starts[index].append(at)
