@@ -9,6 +9,8 @@ import pytest
 from passerelle.analysis import check_text, explain
 from passerelle.analysis.engine import Options
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
 
 def _rules(text: str, **kwargs: object) -> list[tuple[str, str]]:
     return [(f.category.value, f.match) for f in check_text(text, **kwargs).findings]  # type: ignore[arg-type]
@@ -59,6 +61,32 @@ def test_an_acronym_in_the_glossary_is_explained_as_jargon_not_twice() -> None:
 def test_acronyms_every_business_reader_knows_are_not_flagged() -> None:
     assert not _rules("Le CEO, la DRH et le DAF valident les KPI du PDF.", lang="fr")
     assert not _rules("The CEO and HR reviewed the KPI and the ROI.", lang="en")
+
+
+def _guide_known() -> list[str]:
+    """The acronyms the labelling guide (head of the labelled messages) says are known."""
+    guide = (DATA / "business_messages" / "en.yaml").read_text(encoding="utf-8")
+    listed = guide.split("Known acronyms, never labelled:")[1].split(". GDPR")[0]
+    names = [n.strip(" #\n") for n in listed.replace("#", " ").replace("\n", " ").split(",")]
+    known: list[str] = []
+    for name in filter(None, names):
+        if "-" in name:  # Q1-Q4
+            letter, span = name[0], name[1:].split("-")
+            known += [f"{letter}{i}" for i in range(int(span[0]), int(span[1][-1]) + 1)]
+        else:
+            known.append(name)
+    return known
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_labelling_guides_known_acronyms_are_never_flagged(lang: str) -> None:
+    known = _guide_known()
+    assert {"OK", "CEO", "Q1", "H2", "COPIL"} <= set(known)
+    for name in known:
+        text = (
+            f"Nous en parlons avec le {name} demain." if lang == "fr" else f"We meet {name} today."
+        )
+        assert not [r for r in _rules(text, lang=lang) if "acronym" in r], name
 
 
 @pytest.mark.parametrize(
