@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import InitVar, dataclass, field
@@ -10,6 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import cast
 
+from passerelle.analysis.acronyms import Acronyms
+from passerelle.analysis.acronyms import find as find_acronyms
 from passerelle.analysis.findings import Audience, Category, Finding
 from passerelle.analysis.forms import forms
 from passerelle.analysis.kinds import (
@@ -26,11 +27,6 @@ from passerelle.analysis.prefilter import PatternSet
 from passerelle.analysis.rules import PACKAGE_RULES, load_rules
 from passerelle.analysis.sentences import Sentence
 from passerelle.analysis.text import LineIndex, ends_word, starts_word
-
-# An acronym-like word; what may not come before it (a letter, a digit, _ & / -) is checked on
-# each match rather than by a look-behind, which would cost the regex its fast scan for capitals.
-_ACRONYM = re.compile(r"([A-Z][A-Z0-9&]{1,7})s?(?![\w&/-])")
-_LATIN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +171,7 @@ class Run:
         self.original, self.masked, self.folded, self.lowered = original, masked, folded, lowered
         self.audience, self.options = audience, options
         self.lines = LineIndex(original)
-        self._shouting: dict[int, bool] = {}
-        self._acronyms: tuple[list[tuple[int, int, str]], set[str]] | None = None
+        self._acronyms: Acronyms | None = None
 
     def finding(
         self,
@@ -203,16 +198,6 @@ class Run:
             line,
             column,
         )
-
-    def shouting(self, offset: int) -> bool:
-        """True when ``offset`` is on a line in capitals (judged on its first 160 characters)."""
-        start = self.masked.rfind("\n", 0, offset) + 1
-        known = self._shouting.get(start)
-        if known is None:
-            end = self.masked.find("\n", offset)
-            line = self.masked[start : min(end if end != -1 else len(self.masked), start + 160)]
-            known = self._shouting[start] = _shouting(line)
-        return known
 
     def wanted(self, head: Head) -> bool:
         return self.audience in head.audiences and self.options.enabled(head)
@@ -281,7 +266,9 @@ class Run:
         taken: list[tuple[int, int]],
         flagged: set[str],
     ) -> Iterator[Finding]:
-        candidates, _ = self.acronym_candidates()
+        if self._acronyms is None:  # once per text: a definition may come after a use
+            self._acronyms = find_acronyms(self.masked)
+        candidates = self._acronyms.candidates
         taken_starts = sorted(start for start, _ in taken)
         taken_ends = dict(taken)
         for rule in rules.acronyms:
@@ -312,37 +299,6 @@ class Run:
                     expansion,
                 )
 
-    def acronym_candidates(self) -> tuple[list[tuple[int, int, str]], set[str]]:
-        """Every acronym-like word of the text that it does not spell out, outside lines in
-        capitals; and the acronyms it spells out.
-
-        Computed once per text: a definition may come after the first use, or in another
-        paragraph than the one being checked.
-        """
-        if self._acronyms is None:
-            found: list[tuple[int, int, str]] = []
-            masked = self.masked
-            defined = {
-                m.group(1)
-                for m in _DEFINED_BEFORE.finditer(masked)
-                if _after_word(masked, m.start())
-            }
-            for m in _ACRONYM.finditer(masked):
-                start = m.start()
-                if start and (masked[start - 1].isalnum() or masked[start - 1] in "_&/-"):
-                    continue  # inside a word
-                name = m.group(1)
-                if not name[1:].strip("0123456789&") or not name.strip("IVXLCDM"):
-                    continue  # one capital only ("A1"), or a Roman numeral ("XIV")
-                spelled = _SPELLED_AFTER.match(masked, m.end())
-                if spelled and " " in spelled.group(1).strip():
-                    defined.add(name)
-                if not self.shouting(start):
-                    found.append((start, m.end(1), name))
-            found = [candidate for candidate in found if candidate[2] not in defined]
-            self._acronyms = (found, defined)
-        return self._acronyms
-
     def length_limit(self, rules: Compiled) -> int | None:
         """The smallest number of words a sentence may hold under the rules that apply."""
         limits = [self._limit(rule) for rule in rules.lengths if self.wanted(rule.head)]
@@ -367,27 +323,6 @@ class Run:
                         _fill(rule.head.message, **values),
                         _fill(rule.head.suggestion, **values),
                     )
-
-
-def _shouting(line: str) -> bool:
-    """True for a line written in capitals (a title, a shout): no acronym to define there."""
-    if line.isupper():  # no small letter at all: a shout if it holds enough letters
-        return sum(map(str.isupper, line)) > 12
-    if len(_LATIN_CAPITALS.findall(line)) <= 8:
-        return False  # most lines: a quick count of capitals in C rules them out
-    upper = sum(map(str.isupper, line))
-    letters = upper + sum(map(str.islower, line))
-    return letters > 12 and upper / letters > 0.7
-
-
-_SPELLED_AFTER = re.compile(r"[ \t]*\([ \t]*([^\W\d_][^()\n]{2,160})\)")
-_DEFINED_BEFORE = re.compile(r"\( ?([A-Z][A-Z0-9&]{1,7})s? ?\)")  # "(SLA)" after its words
-
-
-def _after_word(text: str, start: int) -> bool:
-    """True when a word ends right before ``start``, or one space before it."""
-    before = start - 1 if start and text[start - 1] == " " else start
-    return before > 0 and text[before - 1].isalnum()
 
 
 def _inside(starts: list[int], ends: dict[int, int], offset: int) -> bool:
