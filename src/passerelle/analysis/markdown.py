@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from passerelle.analysis.text import is_word_char
+
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]{0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n"  # the opening fence
@@ -46,10 +48,6 @@ def _paragraphs_with(text: str, tell: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def _urls(text: str) -> list[tuple[int, int]]:
     """What ``\\b(?:https?|ftp)://[^\\s<>()\\[\\]]+[^\\s<>()\\[\\].,;:!?'"]`` (ignoring case)
     finds, looked for from each "://"."""
@@ -61,7 +59,7 @@ def _urls(text: str) -> list[tuple[int, int]]:
             (at - n for n in (5, 4, 3) if text[at - n : at].lower() in ("https", "http", "ftp")),
             -1,
         )
-        if rest and scheme >= 0 and not (scheme and _word_char(text[scheme - 1])):
+        if rest and scheme >= 0 and not (scheme and is_word_char(text[scheme - 1])):
             if not spans or scheme >= spans[-1][1]:
                 spans.append((scheme, rest.end()))
             at = text.find("://", rest.end())
@@ -76,7 +74,7 @@ def _emails(text: str) -> list[tuple[int, int]]:
     reach = 0
     for domain in _EMAIL_DOMAIN.finditer(text):
         left = domain.start()
-        while left > 0 and (_word_char(text[left - 1]) or text[left - 1] in ".+-"):
+        while left > 0 and (is_word_char(text[left - 1]) or text[left - 1] in ".+-"):
             left -= 1
         if left < domain.start() and left >= reach:
             spans.append((left, domain.end()))

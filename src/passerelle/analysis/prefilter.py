@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from importlib import import_module
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
 from passerelle.analysis.matcher import Mark, PhraseMatcher
+from passerelle.analysis.text import is_word_char
 
 sre_parse: Any
 sre_constants: Any
@@ -35,16 +37,25 @@ P = TypeVar("P")
 _WINDOW = 300
 
 
-def required_words(pattern: str) -> frozenset[str] | None:
-    """Words of which any match of ``pattern`` contains at least one, or None if unsure."""
+@cache
+def _parsed(pattern: str) -> list[tuple[Any, Any]] | None:
+    """The items of ``pattern`` as ``re`` parses it, or None when that parser is not there."""
     if sre_parse is None:
         return None
     try:
-        parsed = sre_parse.parse(pattern)
+        return list(sre_parse.parse(pattern))
     except re.error:
         return None
-    found = _required(list(parsed))
+
+
+def _words(found: set[str] | None) -> frozenset[str] | None:
     return frozenset(found) if found and min(map(len, found)) >= 2 else None
+
+
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Words of which any match of ``pattern`` contains at least one, or None if unsure."""
+    items = _parsed(pattern)
+    return _words(_required(items)) if items is not None else None
 
 
 def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -84,14 +95,8 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 def leading_words(pattern: str) -> frozenset[str] | None:
     """Words of which any match of ``pattern`` starts with one, or None if unsure."""
-    if sre_parse is None:
-        return None
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
-        return None
-    found = _leading(list(parsed))
-    return frozenset(found) if found and min(map(len, found)) >= 2 else None
+    items = _parsed(pattern)
+    return _words(_leading(items)) if items is not None else None
 
 
 def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -123,20 +128,11 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
     return None
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def starts_on_boundary(pattern: str) -> bool:
     """True when every match of ``pattern`` begins at a word boundary (``\\b``, after any
     look-arounds), so that it cannot begin inside a word."""
-    if sre_parse is None:
-        return False
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
-        return False
-    return _on_boundary(list(parsed))
+    items = _parsed(pattern)
+    return items is not None and _on_boundary(items)
 
 
 def _on_boundary(items: list[tuple[Any, Any]]) -> bool:
@@ -228,7 +224,7 @@ class PatternSet(Generic[P]):
                 tuple(
                     i
                     for i in indices[word]
-                    if i in anchored and not (i in bounded and _word_char(word[0]))
+                    if i in anchored and not (i in bounded and is_word_char(word[0]))
                 ),
                 tuple(i for i in indices[word] if i not in anchored),
             )
@@ -270,7 +266,7 @@ class PatternSet(Generic[P]):
             for ref in refs:
                 length, anchored, inside, windowed = self._reveals[ref]
                 at = stop - length
-                if at > start and _word_char(text[at - 1]):
+                if at > start and is_word_char(text[at - 1]):
                     anchored = inside  # the mark is inside a word
                 for index in anchored:
                     if index in starts:

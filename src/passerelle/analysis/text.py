@@ -63,7 +63,8 @@ def _lower_char(ch: str) -> str:
 
 
 def is_word_char(ch: str) -> bool:
-    return ch.isalnum()
+    """What ``\\w`` matches in a regular expression: a letter, a digit or ``_``."""
+    return ch.isalnum() or ch == "_"
 
 
 def starts_word(text: str, start: int) -> bool:
