@@ -8,7 +8,6 @@ agreement (SLA)"), anywhere: a definition may come after the first use. Lines wr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 # An acronym-like word; what may not come before it (a letter, a digit, _ & / -) is checked on
 # each match rather than by a look-behind, which would cost the regex its fast scan for capitals.
@@ -20,22 +19,11 @@ _LATIN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 Candidate = tuple[int, int, str]  # start, end, the acronym (a plural "s" left out)
 
 
-@dataclass(slots=True)
-class Acronyms:
-    """The acronym-like words of a text that it does not spell out, outside lines in capitals,
-    in order; and the acronyms it spells out."""
-
-    candidates: list[Candidate] = field(default_factory=list)
-    defined: set[str] = field(default_factory=set)
-
-
-def find(text: str) -> Acronyms:
-    """The acronyms of ``text`` (the masked text: code and URLs already blanked)."""
-    found = Acronyms()
-    defined = found.defined
-    defined.update(
-        m.group(1) for m in _DEFINED_BEFORE.finditer(text) if _after_word(text, m.start())
-    )
+def find(text: str) -> list[Candidate]:
+    """The acronym-like words of ``text`` (the masked text: code and URLs already blanked), in
+    order, leaving out those the text spells out and those on lines in capitals."""
+    defined = {m.group(1) for m in _DEFINED_BEFORE.finditer(text) if _after_word(text, m.start())}
+    candidates: list[Candidate] = []
     lines = _Lines(text)
     for m in _ACRONYM.finditer(text):
         start = m.start()
@@ -48,9 +36,8 @@ def find(text: str) -> Acronyms:
         if spelled and " " in spelled.group(1).strip():
             defined.add(name)
         if not lines.shouting(start):
-            found.candidates.append((start, m.end(1), name))
-    found.candidates = [c for c in found.candidates if c[2] not in defined]
-    return found
+            candidates.append((start, m.end(1), name))
+    return [c for c in candidates if c[2] not in defined]
 
 
 class _Lines:

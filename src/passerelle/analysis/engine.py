@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import cast
 
-from passerelle.analysis.acronyms import Acronyms
+from passerelle.analysis.acronyms import Candidate
 from passerelle.analysis.acronyms import find as find_acronyms
 from passerelle.analysis.findings import Audience, Category, Finding
 from passerelle.analysis.forms import forms
@@ -171,7 +171,7 @@ class Run:
         self.original, self.masked, self.folded, self.lowered = original, masked, folded, lowered
         self.audience, self.options = audience, options
         self.lines = LineIndex(original)
-        self._acronyms: Acronyms | None = None
+        self._acronyms: list[Candidate] | None = None
 
     def finding(
         self,
@@ -268,7 +268,7 @@ class Run:
     ) -> Iterator[Finding]:
         if self._acronyms is None:  # once per text: a definition may come after a use
             self._acronyms = find_acronyms(self.masked)
-        candidates = self._acronyms.candidates
+        candidates = self._acronyms
         taken_starts = sorted(start for start, _ in taken)
         taken_ends = dict(taken)
         for rule in rules.acronyms:
